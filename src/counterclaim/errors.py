@@ -1,0 +1,91 @@
+"""Numbered, searchable errors.
+
+Every user-facing failure carries a stable code (``[E101] ...``) so that a
+message pasted into an issue tracker finds its answer. The tree::
+
+    CounterclaimError
+    ├── InputError          (E1xx)  an article or record cannot be read
+    ├── ConfigError         (E2xx)  bad options, settings or column names
+    ├── StoreError          (E3xx)  the database cannot be opened or migrated
+    ├── FetchError          (E4xx)  a URL or feed cannot be fetched (incl. SSRF refusals)
+    └── EvalDataError       (E5xx)  evaluation data missing or malformed
+"""
+
+from __future__ import annotations
+
+
+class CounterclaimError(Exception):
+    code = "E000"
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        self.message = message
+        self.where = where
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        loc = f"{self.where}: " if self.where else ""
+        return f"[{self.code}] {loc}{self.message}"
+
+
+class InputError(CounterclaimError):
+    code = "E100"
+
+
+class EmptyInput(InputError):
+    code = "E101"
+
+
+class BinaryInput(InputError):
+    code = "E102"
+
+
+class EncodingProblem(InputError):
+    code = "E103"
+
+
+class TooLarge(InputError):
+    code = "E104"
+
+
+class BadDate(InputError):
+    code = "E105"
+
+
+class NoArticleText(InputError):
+    code = "E106"
+
+
+class MalformedRecord(InputError):
+    code = "E107"
+
+
+class UnsupportedFormat(InputError):
+    code = "E108"
+
+
+class NotEnglish(InputError):
+    code = "E109"
+
+
+class ConfigError(CounterclaimError):
+    code = "E200"
+
+
+class MissingColumn(ConfigError):
+    code = "E201"
+
+
+class StoreError(CounterclaimError):
+    code = "E300"
+
+
+class FetchError(CounterclaimError):
+    code = "E400"
+
+
+class BlockedAddress(FetchError):
+    code = "E401"
+
+
+class EvalDataError(CounterclaimError):
+    code = "E500"

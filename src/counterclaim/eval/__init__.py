@@ -1,0 +1,1 @@
+"""Built-in evaluation against standard gold formats (``counterclaim eval TASK --data PATH``)."""
