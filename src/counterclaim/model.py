@@ -23,6 +23,11 @@ STATUSES = ("claimed", "contested", "confirmed", "refuted", "unresolved")
 NARRATOR = "narrator"
 
 
+def article_id(hash_: str) -> str:
+    """Article ids are derived from the content hash: the same text is the same article."""
+    return "a" + hash_[:15]
+
+
 def content_hash(text: str) -> str:
     """Hash of an article's text with whitespace folded, so re-wrapped copies dedupe."""
     folded = " ".join(text.split())
@@ -56,6 +61,8 @@ class Article:
     url: str | None = None
     source: str | None = None  # file path, URL or "stdin:3" the article came from
     language: str | None = None
+    external_id: str | None = None  # the record's own id (CSV/JSONL id column, feed guid)
+    ingest_warnings: tuple[str, ...] = ()  # non-fatal problems met while reading ("[E103] decoded as cp1252")
     hash: str = ""
 
     def __post_init__(self) -> None:
@@ -71,7 +78,10 @@ class Article:
             "url": self.url,
             "title": self.title,
             "source": self.source,
+            "external_id": self.external_id,
+            "language": self.language,
             "hash": self.hash,
+            "ingest_warnings": list(self.ingest_warnings),
         }
 
 
