@@ -89,3 +89,36 @@ class BlockedAddress(FetchError):
 
 class EvalDataError(CounterclaimError):
     code = "E500"
+
+
+# --- HTTP API (E7xx): what a client did wrong, or what the server cannot do ---
+
+
+class ApiError(CounterclaimError):
+    code = "E700"
+    status = 500
+
+
+class NotFound(ApiError):
+    code = "E701"
+    status = 404
+
+
+class BadParameter(ApiError):
+    code = "E702"
+    status = 400
+
+
+class RequestTooLarge(ApiError):
+    code = "E703"
+    status = 413
+
+
+class Unauthorized(ApiError):
+    code = "E704"
+    status = 401
+
+
+class NotAvailable(ApiError):
+    code = "E705"
+    status = 501

@@ -1,0 +1,174 @@
+"""Throughput of the full pipeline vs. a bare spaCy parse of the same texts, in one run.
+
+Prints articles/s and words/s for: the bare model (``nlp.pipe``), and the full
+counterclaim pipeline (rule layer + every stage), in 1 and 2 processes, the
+ratio full/bare (target >= 0.8), each stage's share of the pipeline's time, and
+peak RSS. Reads the Guardian corpus when it is beside the checkout, else the
+bundled sample corpus (repeated to make the run long enough to measure).
+
+    python bench/throughput.py [--data ../shared/data/news/guardian_ukraine_2022] [--limit 250] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import multiprocessing as mp
+import resource
+import sys
+import time
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+
+from counterclaim.model import Article, article_id, content_hash
+
+DEFAULT_GUARDIAN = Path(__file__).resolve().parents[2] / "shared/data/news/guardian_ukraine_2022"
+
+
+def load_texts(data: Path | None, limit: int) -> tuple[str, list[Article]]:
+    csv.field_size_limit(sys.maxsize)
+    path = data / "guard-articles-nato.csv" if data else None
+    articles: list[Article] = []
+    if path and path.exists():
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                text = (row.get("Text") or "").strip()
+                if text:
+                    h = content_hash(text)
+                    articles.append(Article(article_id(h), text, row.get("Date Formatted") or None, "metadata",
+                                            title=row.get("Heading"), url=row.get("Article Url"), hash=h))
+        label = f"guardian ({path})"
+    else:
+        samples = resources.files("counterclaim.data").joinpath("samples/articles.jsonl")
+        base = [json.loads(line) for line in samples.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for i in range(max(1, limit // max(1, len(base)) + 1)):
+            for rec in base:
+                text = rec["text"] + f"\n\n(copy {i})"
+                h = content_hash(text)
+                articles.append(Article(article_id(h), text, rec.get("date"), "metadata", hash=h))
+        label = "bundled sample corpus (repeated)"
+    return label, articles[:limit]
+
+
+def words(articles: list[Article]) -> int:
+    return sum(len(a.text.split()) for a in articles)
+
+
+def bare_rate(articles: list[Article], n_process: int) -> float:
+    import spacy
+
+    from counterclaim.nlp.loader import MODEL_PACKAGE
+
+    nlp = spacy.load(MODEL_PACKAGE)
+    nlp.max_length = 10**7
+    start = time.perf_counter()
+    for _ in nlp.pipe((a.text for a in articles), batch_size=16, n_process=n_process):
+        pass
+    return time.perf_counter() - start
+
+
+_WORKER_PIPELINE = None
+
+
+def _init_worker() -> None:
+    global _WORKER_PIPELINE
+    from counterclaim.pipeline import Pipeline
+
+    _WORKER_PIPELINE = Pipeline()
+
+
+def _run_chunk(chunk: list[Article]) -> int:
+    return sum(1 for _ in _WORKER_PIPELINE.run_many(chunk))
+
+
+def full_rate(articles: list[Article], n_process: int, stage_times: dict[str, float] | None = None) -> float:
+    from counterclaim.pipeline import Pipeline
+
+    if n_process == 1:
+        pipeline = Pipeline()
+        if stage_times is not None:
+            _instrument(pipeline, stage_times)
+        start = time.perf_counter()
+        for _ in pipeline.run_many(articles):
+            pass
+        return time.perf_counter() - start
+    chunks = [articles[i : i + 8] for i in range(0, len(articles), 8)]
+    with mp.get_context("fork").Pool(n_process, initializer=_init_worker) as pool:
+        pool.map(_run_chunk, chunks[:n_process])  # warm-up: load the pipeline in every worker
+        start = time.perf_counter()
+        pool.map(_run_chunk, chunks)
+        return time.perf_counter() - start
+
+
+def _instrument(pipeline, stage_times: dict[str, float]) -> None:
+    """Wrap each stage to accumulate its wall time (spaCy components are timed separately)."""
+    from counterclaim.extract.registry import Stage
+
+    wrapped = []
+    for st in pipeline.stages:
+        def timed(doc, result, _f=st.func, _n=st.name):
+            t0 = time.perf_counter()
+            _f(doc, result)
+            stage_times[f"stage:{_n}"] += time.perf_counter() - t0
+        wrapped.append(Stage(st.name, st.version, timed, st.requires))
+    pipeline.stages = wrapped
+
+
+def spacy_component_times(articles: list[Article]) -> dict[str, float]:
+    from counterclaim.nlp import load_nlp
+
+    nlp = load_nlp()
+    times: dict[str, float] = defaultdict(float)
+    for a in articles:
+        doc = nlp.make_doc(a.text)
+        for name, proc in nlp.pipeline:
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            times[f"spacy:{name}"] += time.perf_counter() - t0
+    return times
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_GUARDIAN if DEFAULT_GUARDIAN.exists() else None)
+    ap.add_argument("--limit", type=int, default=250)
+    ap.add_argument("--processes", default="1,2")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+
+    label, articles = load_texts(args.data, args.limit)
+    n_words = words(articles)
+    report: dict = {"data": label, "articles": len(articles), "words": n_words, "runs": []}
+    for n in [int(x) for x in args.processes.split(",")]:
+        bare = bare_rate(articles, n)
+        full = full_rate(articles, n)
+        report["runs"].append({
+            "processes": n,
+            "bare_articles_per_s": round(len(articles) / bare, 2),
+            "bare_words_per_s": round(n_words / bare),
+            "full_articles_per_s": round(len(articles) / full, 2),
+            "full_words_per_s": round(n_words / full),
+            "ratio_full_to_bare": round(bare / full, 3),
+        })
+    stage_times: dict[str, float] = defaultdict(float)
+    total = full_rate(articles, 1, stage_times)
+    stage_times.update(spacy_component_times(articles))
+    report["time_share"] = {k: round(v / total, 3) for k, v in sorted(stage_times.items())}
+    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    print(f"data: {label}: {len(articles)} articles, {n_words} words")
+    for r in report["runs"]:
+        print(f"{r['processes']} process(es): bare {r['bare_articles_per_s']} art/s ({r['bare_words_per_s']} w/s), "
+              f"full {r['full_articles_per_s']} art/s ({r['full_words_per_s']} w/s), ratio {r['ratio_full_to_bare']}")
+    print("share of the full pipeline's single-process time:")
+    for k, v in report["time_share"].items():
+        print(f"  {k:<28}{v:6.1%}")
+    print(f"peak RSS (main process): {report['peak_rss_mb']} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""Great-circle distance and compass offsets (spherical Earth; plenty for geoparsing)."""
+
+from __future__ import annotations
+
+import math
+
+EARTH_RADIUS_KM = 6371.0088
+# Compass points in clockwise order; each covers 360/16 degrees.
+COMPASS = ("N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW")
+BEARING_DEGREES = {name: i * 22.5 for i, name in enumerate(COMPASS)}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km between two points given in decimal degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def offset(lat: float, lon: float, distance_km: float, bearing: str) -> tuple[float, float]:
+    """The point ``distance_km`` from (lat, lon) towards compass ``bearing`` ("S", "NE", ...)."""
+    theta = math.radians(BEARING_DEGREES[bearing])
+    delta = distance_km / EARTH_RADIUS_KM
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(delta) + math.cos(p1) * math.sin(delta) * math.cos(theta))
+    l2 = l1 + math.atan2(math.sin(theta) * math.sin(delta) * math.cos(p1), math.cos(delta) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540) % 360 - 180
+
+
+def bearing_between(lat1: float, lon1: float, lat2: float, lon2: float) -> str:
+    """The 16-point compass bearing from the first point to the second."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    degrees = (math.degrees(math.atan2(x, y)) + 360) % 360
+    return COMPASS[int((degrees + 11.25) // 22.5) % 16]
