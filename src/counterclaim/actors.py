@@ -35,6 +35,7 @@ class LexiconEntry:
     aliases: tuple[str, ...]
     organisation: str | None
     source: str
+    demonym: str | None = None  # adjective for composed names ("Armenian officials")
 
 
 def normalise(text: str) -> str:
@@ -50,8 +51,8 @@ def lexicon() -> tuple[LexiconEntry, ...]:
     entries: list[LexiconEntry] = []
     folder = resources.files("counterclaim.data").joinpath("actors")
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not path.name.endswith(".json"):
-            continue
+        if not path.name.endswith(".json") or path.name.startswith("_"):
+            continue  # "_*.json" are composition rules, not entries
         for raw in json.loads(path.read_text(encoding="utf-8"))["entries"]:
             entries.append(
                 LexiconEntry(
@@ -61,6 +62,7 @@ def lexicon() -> tuple[LexiconEntry, ...]:
                     aliases=tuple(raw.get("aliases", ())),
                     organisation=raw.get("organisation"),
                     source=raw["source"],
+                    demonym=raw.get("demonym"),
                 )
             )
     return tuple(entries)
@@ -80,34 +82,97 @@ def lookup(form: str) -> LexiconEntry | None:
     return _alias_index().get(normalise(form))
 
 
-def resolve_actor(text: str) -> Actor | None:
-    """Best actor for a speaker or agent phrase: the longest known alias inside it wins.
+_RANK = {"person": 3, "ministry": 2, "military": 2, "government": 2, "armed_group": 2,
+         "media": 2, "international": 2, "population": 1}
 
-    A person entry beats an institution, an institution beats a bare side
-    (demonym or country), so "Armenian Defense Ministry spokeswoman Shushan
+
+@dataclass(frozen=True)
+class InstitutionWord:
+    words: tuple[str, ...]
+    canonical: str  # template with {side} / {demonym}
+    kind: str
+
+
+@functools.lru_cache(maxsize=1)
+def institution_words() -> tuple[InstitutionWord, ...]:
+    path = resources.files("counterclaim.data").joinpath("actors").joinpath("_institution_words.json")
+    raw = json.loads(path.read_text(encoding="utf-8"))["entries"]
+    return tuple(InstitutionWord(tuple(normalise(w) for w in r["words"]), r["canonical"], r["kind"]) for r in raw)
+
+
+def _matches(words: list[str]) -> list[tuple[int, int, LexiconEntry]]:
+    """Longest lexicon alias starting at each word: (start, end, entry)."""
+    index = _alias_index()
+    found: list[tuple[int, int, LexiconEntry]] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 8), i, -1):
+            entry = index.get(" ".join(words[i:j]))
+            if entry is not None:
+                found.append((i, j, entry))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def _institution_in(norm: str) -> InstitutionWord | None:
+    """The most specific generic institution word in a phrase (longest match wins)."""
+    padded = f" {norm} "
+    best: tuple[int, InstitutionWord] | None = None
+    for inst in institution_words():
+        for w in inst.words:
+            if f" {w} " in padded and (best is None or len(w) > best[0]):
+                best = (len(w), inst)
+    return best[1] if best else None
+
+
+def resolve_actor(text: str) -> Actor | None:
+    """Best actor for a speaker or agent phrase.
+
+    A known person beats a named institution, which beats an institution
+    composed from a side word and a generic institution word ("Armenian
+    officials", "Ukrainian Foreign Ministry"), which beats a bare side
+    (demonym or country). "Armenian Defense Ministry spokeswoman Shushan
     Stepanyan" gives the person when she is known, else the Ministry.
     """
     norm = normalise(text)
     if not norm:
         return None
-    words = norm.split()
+    matches = _matches(norm.split())
     best: tuple[int, int, LexiconEntry] | None = None
-    rank = {"person": 3, "ministry": 2, "military": 2, "government": 2, "armed_group": 2,
-            "media": 2, "international": 2, "population": 1}
-    index = _alias_index()
-    for i in range(len(words)):
-        for j in range(len(words), i, -1):
-            entry = index.get(" ".join(words[i:j]))
-            if entry is None:
-                continue
-            score = (rank.get(entry.kind, 1), j - i)
-            if best is None or score > best[:2]:
-                best = (*score, entry)
-            break
-    if best is None:
-        return None
-    entry = best[2]
-    return Actor(entry.canonical, entry.kind, entry.side, entry.organisation)
+    for i, j, entry in matches:
+        score = (_RANK.get(entry.kind, 1), j - i)
+        if best is None or score > best[:2]:
+            best = (*score, entry)
+    if best is not None and best[0] >= 2:
+        entry = best[2]
+        return Actor(entry.canonical, entry.kind, entry.side, entry.organisation)
+    side_entry = best[2] if best is not None else None
+    if side_entry is not None and side_entry.side:
+        inst = _institution_in(norm)
+        if inst is not None:
+            demonym = side_entry.demonym or side_entry.side
+            name = inst.canonical.format(side=side_entry.side, demonym=demonym)
+            return Actor(name, inst.kind, side_entry.side, None)
+        return Actor(side_entry.canonical, side_entry.kind, side_entry.side, side_entry.organisation)
+    return None
+
+
+def resolve_speaker(phrase: str, person: str | None = None) -> Actor | None:
+    """Actor for a speaker phrase whose person name (``person``) may be unknown to the lexicon.
+
+    "Armenian Defense Ministry spokeswoman Anna Petrosyan" -> a person Anna
+    Petrosyan, side Armenia, speaking for the Ministry of Defence of Armenia.
+    """
+    actor = resolve_actor(phrase)
+    if person is None or (actor is not None and actor.kind == "person"):
+        return actor
+    if actor is None:
+        return Actor(person, "person", None, None)
+    organisation = actor.canonical if actor.kind in ("ministry", "military", "government", "armed_group",
+                                                       "media", "international") else None
+    return Actor(person, "person", actor.side, organisation)
 
 
 def side_of(text: str) -> str | None:

@@ -122,3 +122,91 @@ class Unauthorized(ApiError):
 class NotAvailable(ApiError):
     code = "E705"
     status = 501
+
+
+# --- store (E3xx) and export paths -------------------------------------------
+
+
+class CannotOpenStore(StoreError):
+    code = "E301"
+
+
+class UnsupportedDatabase(StoreError):
+    code = "E302"
+
+
+class SchemaTooNew(StoreError):
+    code = "E303"
+
+
+class BadCursor(StoreError):
+    code = "E304"
+
+
+class BadFilter(StoreError):
+    code = "E305"
+
+
+class UnsafeOutputPath(ConfigError):
+    code = "E210"
+
+
+# --- ingest (E1xx) and live sources (E4xx) ------------------------------------
+
+
+class NoDate(InputError):
+    """A warning more than an error: no publication date found, the ingest date was used."""
+
+    code = "E110"
+
+
+class MissingSource(InputError):
+    code = "E111"
+
+
+class TooManyRedirects(FetchError):
+    code = "E402"
+
+
+class ResponseTooLarge(FetchError):
+    code = "E403"
+
+
+class UnsupportedContentType(FetchError):
+    code = "E404"
+
+
+class FetchTimeout(FetchError):
+    code = "E405"
+
+
+class HttpStatusError(FetchError):
+    code = "E406"
+
+
+class NotAFeed(FetchError):
+    code = "E407"
+
+
+class UnclosedQuote(InputError):
+    """A quotation mark with no partner; the claims stage closes it at the paragraph end (a warning)."""
+
+    code = "E150"
+
+
+class EventEvalDataMissing(EvalDataError):
+    """An events evaluation (acled / subtypes / plover) was pointed at a path that does not exist."""
+
+    code = "E520"
+
+
+class EventEvalColumns(EvalDataError):
+    """An events evaluation file lacks the columns its format needs."""
+
+    code = "E521"
+
+
+class ClaimsEvalData(EvalDataError):
+    """A claims evaluation (attribution / stance) was pointed at missing or malformed data."""
+
+    code = "E530"

@@ -226,11 +226,19 @@ class Event:
     asserted_by: str = NARRATOR  # a claim id, or "narrator"
     cumulative: bool = False  # a war-long running total rather than one incident
     confidence: float = 1.0
+    actor1_span: Span | None = None  # the words actor1 was resolved from
+    actor2_span: Span | None = None
+    mentions: tuple[Span, ...] = ()  # every sentence-level mention merged into this event
+    denied_by: tuple[str, ...] = ()  # ids of claims that deny it
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "span": self.span.to_dict(),
+            "actor1_span": self.actor1_span.to_dict() if self.actor1_span else None,
+            "actor2_span": self.actor2_span.to_dict() if self.actor2_span else None,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "denied_by": list(self.denied_by),
             "event_type": self.event_type,
             "sub_event_type": self.sub_event_type,
             "plover": self.plover,

@@ -44,6 +44,27 @@ def _ring_path(ring: list[list[float]]) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def country_labels() -> tuple[tuple[str, float, float], ...]:
+    """(name, x, y): the centre of each country's largest polygon's bounding box, projected."""
+    out: list[tuple[str, float, float]] = []
+    for feat in json.loads(_basemap_text())["features"]:
+        geom = feat.get("geometry") or {}
+        polys = geom.get("coordinates", [])
+        if geom.get("type") == "Polygon":
+            polys = [polys]
+        elif geom.get("type") != "MultiPolygon":
+            continue
+        outer = max((poly[0] for poly in polys if poly), key=len, default=None)
+        if not outer:
+            continue
+        pts = [project(lat, lon) for lon, lat, *_ in outer]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        name = (feat.get("properties") or {}).get("name", "")
+        out.append((name, (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
 def country_paths() -> tuple[tuple[str, str], ...]:
     """(name, SVG path data) for every country, projected once per process."""
     out: list[tuple[str, str]] = []
@@ -80,15 +101,24 @@ class Tile:
 
 
 @dataclass
+class Label:
+    text: str
+    x: float
+    y: float
+
+
+@dataclass
 class MapView:
     view_box: str
     markers: list[Marker]
     countries: tuple[tuple[str, str], ...]
     tiles: list[Tile]
+    labels: list[Label]
+    font_size: float
 
 
-def view_box(points: list[tuple[float, float]], min_span: float = 1.5) -> tuple[float, float, float, float]:
-    """A 3:2 box around the projected points, padded, at least ``min_span`` units wide."""
+def view_box(points: list[tuple[float, float]], min_span: float = 8.0) -> tuple[float, float, float, float]:
+    """A 3:2 box around the projected points, padded, at least ``min_span`` units (~11 degrees) wide."""
     if not points:
         return 0.0, 20.0, WORLD, WORLD * 2 / 3
     xs, ys = [p[0] for p in points], [p[1] for p in points]
@@ -124,4 +154,7 @@ def build_view(points: list[dict[str, Any]], tile_url: str | None = None) -> Map
         for (x, y), p in projected
     ]
     tiles = tiles_for(box, tile_url) if tile_url else []
-    return MapView(" ".join(f"{v:.3f}" for v in box), markers, country_paths(), tiles)
+    x0, y0, w, h = box
+    labels = [Label(name, x, y) for name, x, y in country_labels()
+              if x0 + w * 0.05 < x < x0 + w * 0.95 and y0 + h * 0.05 < y < y0 + h * 0.95]
+    return MapView(" ".join(f"{v:.3f}" for v in box), markers, country_paths(), tiles, labels, w / 70)

@@ -37,7 +37,7 @@ NUMBER_WORDS: dict[str, int] = {
 }
 # Quantities that say "some number of" without giving it (TimeML writes X).
 VAGUE_QUANTITIES = ("a few", "few", "several", "some", "many", "a number of", "recent", "the", "coming",
-                    "the coming", "the past few", "past few")
+                    "the coming", "the past few", "past few", "the recent", "in recent")
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -80,8 +80,7 @@ REFERENCE_WORDS: dict[str, str] = {
     "at the moment": "PRESENT_REF", "the moment": "PRESENT_REF", "today's": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
     "formerly": "PAST_REF", "earlier": "PAST_REF", "in the past": "PAST_REF", "lately": "PAST_REF",
-    "once": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF", "recent years": "PAST_REF",
-    "recent months": "PAST_REF", "the recent past": "PAST_REF", "former": "PAST_REF",
+    "once": "PAST_REF", "the recent past": "PAST_REF", "former": "PAST_REF", "past years": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "in the future": "FUTURE_REF",
     "later": "FUTURE_REF", "the near future": "FUTURE_REF", "shortly": "FUTURE_REF",
     "in the coming days": "FUTURE_REF", "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF",

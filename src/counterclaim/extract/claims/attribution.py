@@ -1,0 +1,243 @@
+"""Cue, speaker and content from the dependency parse (one reporting verb at a time).
+
+Rules, in the order they are tried for a cue verb:
+- content: infinitive for commissive verbs ("vowed to continue"), clausal
+  complement ("said that ..."), object predicate ("called X 'a dream'"),
+  nominal object for verbs whose object is a proposition ("denied this claim"),
+  else an adjacent quotation in the same sentence;
+- speaker: the verb's subject; the agent of a passive; through control
+  ("were quick to deny"); shared with a coordinated cue ("declared ... and
+  called ..."); the clause a participle hangs on ("..., saying that").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .lexicon import CueVerb, cue_verbs
+from .quotes import Quote
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Verbs whose direct object is the addressee or target, not the proposition.
+OBJECT_NOT_CONTENT = frozenset({"tell", "inform", "ask", "urge", "brief", "warn", "quote", "cite",
+                                "call", "describe", "accuse", "thank", "add", "post", "write", "say",
+                                "show", "find", "learn", "expect", "think", "believe", "note"})
+DOCUMENT_SUBJECTS = frozenset({"poll", "survey", "study", "report", "data", "document", "documents", "figure",
+                               "record", "analysis", "research", "statistic", "investigation", "review",
+                               "audit", "footage", "image", "video", "email", "memo", "filing", "letter"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass
+class Draft:
+    """A claim before ids, actors and cross-claim links are settled."""
+
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    speaker: tuple[int, int] | None = None
+    speaker_head: Token | None = None
+    cue_token: Token | None = None
+    base_stance: str = "asserts"
+    kind: str = "indirect"
+    channel: str | None = None
+    quotes: list[int] = field(default_factory=list)  # indexes of the quotes it uses
+    inherited_from: Draft | None = None  # a continuation or split quote
+    refers_hint: bool = False  # content is anaphoric ("this claim")
+    nominal_token: Token | None = None
+
+
+def char_range(tokens: list[Token]) -> tuple[int, int]:
+    """Character range covering ``tokens``, trimmed of edge punctuation and spaces."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (toks[0].is_space or toks[0].text in {",", ";", ":", "—", "–", "-", "(", ")"}):
+        toks = toks[1:]
+    while toks and (toks[-1].is_space or toks[-1].text in {",", ";", ":", "—", "–", "-", "(", ".", ")"}):
+        toks = toks[:-1]
+    if not toks:
+        return (0, 0)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def speaker_tokens(head: Token) -> list[Token]:
+    """The speaker noun phrase: the subject's subtree without relative clauses and trailing commas."""
+    dropped: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl") and child.i > head.i:
+            dropped.update(t.i for t in child.subtree)
+    toks = [t for t in head.subtree if t.i not in dropped]
+    # keep the contiguous run around the head (an apposition stays, a stray clause does not)
+    run = [t for t in toks if abs(t.i - head.i) <= 25]
+    return run
+
+
+def in_quote(tok: Token, quotes: list[Quote]) -> bool:
+    return any(q.start <= tok.idx < q.end for q in quotes)
+
+
+def cue_entry(tok: Token) -> CueVerb | None:
+    if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say"):
+        return None
+    return cue_verbs().get(tok.lemma_.lower())
+
+
+def cue_range(verb: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries and particle: "has learned", "pointed out"."""
+    toks = [verb]
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg", "prt") and child.tag_ != "TO" and abs(child.i - verb.i) <= 3:
+            toks.append(child)
+    toks.sort(key=lambda t: t.i)
+    # keep only the contiguous run that contains the verb
+    start = end = verb.i
+    idxs = {t.i for t in toks}
+    while start - 1 in idxs:
+        start -= 1
+    while end + 1 in idxs:
+        end += 1
+    doc = verb.doc
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def _climb_subject(verb: Token) -> Token | None:
+    """Subject of the verb, through control and participial attachment."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        for child in tok.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "nsubjpass" and tok is not verb:
+                return child
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ in ("xcomp", "acomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def find_speaker(verb: Token) -> Token | None:
+    subj = _climb_subject(verb)
+    if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
+        return subj.head.head
+    if subj is None and verb.dep_ == "conj":
+        # coordinated cue: prefer the nearest reporting-verb ancestor (the parser often hangs
+        # "and called X" on the reported clause rather than on "declared")
+        anc = verb.head
+        while anc is not None and anc.head is not anc:
+            if cue_entry(anc) is not None:
+                return find_speaker(anc)
+            anc = anc.head
+        if cue_entry(anc) is not None:
+            return find_speaker(anc)
+        return _climb_subject(verb.head)
+    return subj
+
+
+def _without(tokens: list[Token], drop: set[int]) -> list[Token]:
+    return [t for t in tokens if t.i not in drop]
+
+
+def nested_cue_tokens(root: Token) -> set[int]:
+    """Tokens of coordinated reporting verbs under ``root`` ("... and called X Y"), which are claims of their own."""
+    drop: set[int] = set()
+    for tok in root.subtree:
+        if (tok.dep_ == "conj" and tok is not root and cue_entry(tok) is not None
+                and not any(c.dep_ in SUBJECTS for c in tok.children)):
+            drop.update(t.i for t in tok.subtree)
+            for sib in tok.head.children:
+                if sib.dep_ == "cc" and sib.i < tok.i and sib.i > tok.head.i:
+                    drop.add(sib.i)
+    return drop
+
+
+def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
+    """Tokens of the reported content by grammar alone, or None."""
+    children = list(verb.children)
+    if entry.control:
+        for c in children:
+            if c.dep_ == "xcomp":
+                return list(c.subtree)
+    for c in children:
+        if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "advcl" and any(m.lower_ in ("whether", "if") and m.dep_ == "mark" for m in c.children)):
+            if c.dep_ == "parataxis" and c.i < verb.i and not any(t.is_punct and t.text in "“”\"«»" for t in c.subtree):
+                continue
+            return _without(list(c.subtree), nested_cue_tokens(c))
+    if entry.needs == "oprd":
+        oprd = [c for c in children if c.dep_ in ("oprd", "ccomp")]
+        dobj = [c for c in children if c.dep_ == "dobj"]
+        if oprd:
+            toks = [t for d in dobj for t in d.subtree] + [t for o in oprd for t in o.subtree]
+            return toks
+        return None
+    if entry.needs == "as":
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                dobj = [t for d in children if d.dep_ == "dobj" for t in d.subtree]
+                return dobj + list(c.subtree)
+        return None
+    if entry.control:
+        return None
+    if verb.lemma_ == "accuse":
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return [t for d in children if d.dep_ == "dobj" for t in d.subtree] + list(c.subtree)
+    if verb.lemma_.lower() not in OBJECT_NOT_CONTENT:
+        for c in children:
+            if c.dep_ == "dobj":
+                return list(c.subtree)
+    for c in children:
+        # "told a press conference that talks would resume": the parser hangs the that-clause on the object
+        if c.dep_ in ("dobj", "dative"):
+            for clause in c.children:
+                if clause.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                            for m in clause.children):
+                    return list(clause.subtree)
+    if any(c.dep_ == "agent" for c in children):
+        # "the claim was rejected by the IDF": the passive subject is what was rejected
+        for c in children:
+            if c.dep_ == "nsubjpass":
+                return list(c.subtree)
+    return None
+
+
+def channel_tokens(verb: Token, content: tuple[int, int]) -> list[Token]:
+    """The cue and its own modifiers ("declared on Twitter", "told a press conference"), not its content."""
+    toks = [verb]
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "nsubj", "nsubjpass", "punct", "cc"):
+            continue
+        toks.extend(t for t in child.subtree if not content[0] <= t.idx < content[1])
+    return toks
+
+
+def quote_tokens_overlap(tokens: list[Token], quotes: list[Quote]) -> list[int]:
+    if not tokens:
+        return []
+    start, end = char_range(tokens)
+    return [i for i, q in enumerate(quotes) if q.start < end and start < q.end]
+
+
+def adjacent_quote(verb: Token, sent: SpacySpan, quotes: list[Quote], used: set[int],
+                   speaker: tuple[int, int] | None) -> int | None:
+    """The closest unused quotation sharing the cue's sentence (quote before or after the cue)."""
+    best: tuple[int, int] | None = None
+    for i, q in enumerate(quotes):
+        if i in used or not (q.outer_start < sent.end_char and sent.start_char < q.outer_end):
+            continue
+        if speaker and speaker[0] <= q.start < speaker[1]:
+            continue
+        dist = min(abs(q.outer_end - verb.idx), abs(q.outer_start - verb.idx))
+        if best is None or dist < best[0]:
+            best = (dist, i)
+    return best[1] if best else None

@@ -1,0 +1,78 @@
+"""Cue, channel, hedge and denial lexicons (package data under ``data/cues/``)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    lemma: str
+    stance: str
+    control: bool = False  # content is an infinitive: "vowed to continue"
+    needs: str | None = None  # "oprd" (called X Y) / "as" (described X as Y)
+    subject: str | None = None  # "document": only counts with a poll/study subject
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern[str]
+    label: str | None = None  # channel name
+    anaphoric: bool = False  # "if this is correct" points back at a claim
+
+
+def _read(name: str) -> list[dict]:
+    path = resources.files("counterclaim.data").joinpath("cues").joinpath(name)
+    return json.loads(path.read_text(encoding="utf-8"))["entries"]
+
+
+@functools.lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, CueVerb]:
+    return {
+        e["lemma"]: CueVerb(e["lemma"], e["stance"], bool(e.get("control")), e.get("needs"), e.get("subject"))
+        for e in _read("verbs.json")
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def cue_nouns() -> dict[str, str]:
+    return {e["lemma"]: e["stance"] for e in _read("nouns.json")}
+
+
+@functools.lru_cache(maxsize=1)
+def channels() -> tuple[Pattern, ...]:
+    return tuple(Pattern(re.compile(e["pattern"], re.I), e["channel"]) for e in _read("channels.json"))
+
+
+@functools.lru_cache(maxsize=1)
+def hedges() -> tuple[Pattern, ...]:
+    return tuple(Pattern(re.compile(e["pattern"], re.I), None, bool(e.get("anaphoric"))) for e in _read("hedges.json"))
+
+
+@functools.lru_cache(maxsize=1)
+def denials() -> tuple[Pattern, ...]:
+    return tuple(Pattern(re.compile(e["pattern"], re.I)) for e in _read("denials.json"))
+
+
+def channel_in(text: str) -> str | None:
+    for p in channels():
+        if p.regex.search(text):
+            return p.label
+    return None
+
+
+def first_hedge(text: str) -> tuple[re.Match[str], Pattern] | None:
+    best: tuple[re.Match[str], Pattern] | None = None
+    for p in hedges():
+        m = p.regex.search(text)
+        if m and (best is None or m.start() < best[0].start()):
+            best = (m, p)
+    return best
+
+
+def has_denial(text: str) -> bool:
+    return any(p.regex.search(text) for p in denials())

@@ -1,0 +1,329 @@
+"""The ``events`` stage: ACLED event / sub-event types (and PLOVER), actors, place, date, toll, who asserts it.
+
+Per sentence of the shared parse: cue lemmas pick a sub-event type
+(``classify``), the dependency tree gives actor1/actor2 (``participants``) and
+casualty counts (``tolls``); place and date come from the places and dates
+stages' output in the same sentence, and ``asserted_by`` from the claim whose
+content span holds the cue. Sentences that repeat an event (same type, place
+and date; a mention without a place or date takes the nearest compatible one)
+are merged into one event. Works with empty ``places`` / ``dates`` / ``claims``
+lists while those stages are absent; it then falls back to the article date.
+
+Date precision ``"article"`` marks a date taken from the article because the
+sentence gave none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalities, Span
+from ..registry import stage
+from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text
+from .interactions import interaction
+from .lexicon import nouns, type_of_sub
+from .participants import Participant, country_name, participants
+from .tolls import Count, combine, counts, explicit_total, is_cumulative
+
+__all__ = ["events", "sentence_events", "TERRITORY"]
+
+IRREALIS_HEADS = frozenset(
+    {"vow", "threaten", "plan", "promise", "pledge", "intend", "seek", "want", "aim", "prepare", "try",
+     "attempt", "warn", "urge", "demand", "fear", "avoid", "prevent", "stop", "end", "halt", "hope"}
+)
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "ca", "can", "'ll"})
+DURATION_WORDS = re.compile(r"\b(\w+) (day|week|month|year)s?\b", re.I)
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+@dataclass
+class EventMention:
+    trigger: Trigger
+    sent: SpacySpan
+    sub_event_type: str
+    actor1: Participant | None
+    actor2: Participant | None
+    place: int | None
+    date: str | None
+    date_precision: str | None
+    counts: list[Count] = field(default_factory=list)
+    explicit: int | None = None
+    cumulative: bool = False
+    claim: Claim | None = None
+
+
+def _irrealis(tok: Token) -> bool:
+    """A threatened, planned, negated or hypothetical event is not (yet) an event."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in tok.children):
+        return True
+    head = tok
+    for _ in range(3):
+        if head.head is head:
+            break
+        head = head.head
+        if head.lemma_.lower() in IRREALIS_HEADS and head.i < tok.i:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children) and head.dep_ != "ROOT":
+            return True
+    return False
+
+
+def _classify_realis(sent: SpacySpan, cues: dict[str, list[Token]]) -> Trigger | None:
+    for _ in range(4):
+        trig = classify(sent, cues)
+        if trig is None or not _irrealis(trig.token):
+            return trig
+        cues = {g: [t for t in toks if t is not trig.token] for g, toks in cues.items()}
+        cues = {g: toks for g, toks in cues.items() if toks}
+    return None
+
+
+def _place_for(result: ArticleResult, sent: SpacySpan, anchor: int) -> int | None:
+    best: tuple[int, int] | None = None
+    for i, place in enumerate(result.places):
+        if place.role == "actor" or not (sent.start_char <= place.span.start < sent.end_char):
+            continue
+        distance = abs(place.span.start - anchor)
+        if best is None or distance < best[0]:
+            best = (distance, i)
+    return best[1] if best else None
+
+
+def _date_for(result: ArticleResult, sent: SpacySpan, anchor: int, cumulative: bool) -> tuple[str | None, str | None]:
+    article_date = result.article.date
+    candidates: list[tuple[int, DateMention]] = [
+        (abs(d.span.start - anchor), d)
+        for d in result.dates
+        if sent.start_char <= d.span.start < sent.end_char and (d.value or d.duration)
+    ]
+    candidates.sort(key=lambda pair: pair[0])
+    if cumulative:
+        for _, d in candidates:
+            if d.precision in ("duration", "range"):
+                start = d.value or _minus_duration(article_date, d.duration)
+                if start:
+                    return start, "range"
+        start = _duration_start(article_date, sent.text)
+        if start:
+            return start, "range"
+    for _, d in candidates:
+        if d.value and d.precision not in ("duration",):
+            return d.value, d.precision
+    return article_date, ("article" if article_date else None)
+
+
+def _minus_duration(article_date: str | None, duration: str | None) -> str | None:
+    if not article_date or not duration:
+        return None
+    m = re.fullmatch(r"P(\d+)([DWMY])", duration)
+    if not m:
+        return None
+    days = int(m.group(1)) * {"D": 1, "W": 7, "M": 30, "Y": 365}[m.group(2)]
+    return (dt.date.fromisoformat(article_date) - dt.timedelta(days=days)).isoformat()
+
+
+def _duration_start(article_date: str | None, text: str) -> str | None:
+    """'in nearly six weeks of fighting' -> article date minus six weeks (dates stage absent)."""
+    from .lexicon import quantities
+
+    if not article_date:
+        return None
+    for m in DURATION_WORDS.finditer(text):
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else quantities()["numbers"].get(word)
+        if n:
+            days = n * UNIT_DAYS[m.group(2).lower()]
+            return (dt.date.fromisoformat(article_date) - dt.timedelta(days=days)).isoformat()
+    return None
+
+
+def _claim_for(claims: list[Claim], char: int) -> Claim | None:
+    inside = [c for c in claims if c.content.start <= char < c.content.end]
+    return min(inside, key=lambda c: c.content.end - c.content.start) if inside else None
+
+
+def _country_of(result: ArticleResult, place: int | None) -> str | None:
+    if place is not None:
+        return country_name(result.places[place].country_code)
+    codes = [p.country_code for p in result.places if p.country_code and p.role != "actor"]
+    return country_name(codes[0]) if codes else None
+
+
+def _has_toll_words(sent: SpacySpan) -> bool:
+    lex = nouns()
+    words = lex["killed"] | lex["injured"]
+    return any(t.lemma_.lower() in words or t.lower_ in ("dead", "fatality", "fatalities") for t in sent)
+
+
+def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
+    """One mention per sentence that reports a conflict event (before merging)."""
+    found: list[EventMention] = []
+    for sent in doc.sents:
+        all_cues = find_cues(lemma_text(sent))
+        segments = _segments(sent, result.claims) if all_cues else [None]
+        for segment in segments[:-1]:  # clauses inside claims other than the sentence's last
+            seg_cues = _restrict(all_cues, segment)
+            seg_trig = _classify_realis(sent, seg_cues) if seg_cues else None
+            if seg_trig is not None:
+                found.append(_mention(seg_trig, sent, result, [], None))
+        last = segments[-1]
+        cues = _restrict(all_cues, last) if last is not None else all_cues
+        trig = _classify_realis(sent, cues) if cues else None
+        toll_words = _has_toll_words(sent) or "fatalit" in sent.text.lower()
+        sent_counts = counts(sent) if toll_words else []
+        explicit = explicit_total(sent.text) if toll_words or "fatalit" in sent.text.lower() else None
+        if trig is None:
+            if found and (sent_counts or explicit is not None) and not is_cumulative(sent.text):
+                last = found[-1]  # "2 fatalities." / "six soldiers were wounded": the previous event's toll
+                if not last.counts:
+                    last.counts = sent_counts
+                if explicit is not None and last.explicit is None:
+                    last.explicit = explicit
+            continue
+        found.append(_mention(trig, sent, result, sent_counts, explicit))
+    return found
+
+
+def _segments(sent: SpacySpan, claims: list[Claim]) -> list[tuple[int, int] | None]:
+    """Token ranges of the sentence split at claim content boundaries (two claims, two events)."""
+    inside = sorted(
+        (c.content.start, c.content.end) for c in claims
+        if c.content.start < sent.end_char and c.content.end > sent.start_char
+    )
+    # Nested claims ("deny the claim that X"): the innermost content holds the event.
+    inside = [s for s in inside if not any(o != s and s[0] <= o[0] and o[1] <= s[1] for o in inside)]
+    if len(inside) < 2:
+        return [None]
+    return [(max(a, sent.start_char), min(b, sent.end_char)) for a, b in inside]
+
+
+def _restrict(cues: dict[str, list[Token]], segment: tuple[int, int] | None) -> dict[str, list[Token]]:
+    if segment is None:
+        return cues
+    kept = {g: [t for t in toks if segment[0] <= t.idx < segment[1]] for g, toks in cues.items()}
+    return {g: toks for g, toks in kept.items() if toks}
+
+
+def _mention(trig: Trigger, sent: SpacySpan, result: ArticleResult, sent_counts: list[Count],
+             explicit: int | None) -> EventMention:
+    anchor = trig.token.idx
+    cumulative = is_cumulative(sent.text) and any(c.killed for c in sent_counts)
+    place = _place_for(result, sent, anchor)
+    date, precision = _date_for(result, sent, anchor, cumulative)
+    claim = _claim_for(result.claims, anchor)
+    speaker_side = claim.side if claim else None
+    actor1, actor2 = participants(trig.token, sent, _country_of(result, place), speaker_side)
+    return EventMention(trig, sent, trig.sub_event_type, actor1, actor2, place, date, precision,
+                        sent_counts, explicit, cumulative, claim)
+
+
+def _compatible(a: EventMention, b: EventMention, result: ArticleResult) -> bool:
+    if a.sub_event_type != b.sub_event_type or a.cumulative != b.cumulative:
+        return False
+    if a.place is not None and b.place is not None:
+        if result.places[a.place].name != result.places[b.place].name:
+            return False
+    if a.date_precision != "article" and b.date_precision != "article" and a.date != b.date:
+        return False
+    return True
+
+
+def _settle_territory(actor1: Participant | None, actor2: Participant | None) -> str:
+    """ACLED: a state force retaking ground regains territory; a non-state actor overtakes it."""
+    if actor1 is not None and actor2 is not None and actor1.is_state and actor2.is_state:
+        return "Armed clash"  # state against state: ACLED codes territorial gains as battles
+    if actor1 is not None:
+        return "Government regains territory" if actor1.is_state else "Non-state actor overtakes territory"
+    if actor2 is not None and actor2.is_state:
+        return "Non-state actor overtakes territory"
+    return "Government regains territory"
+
+
+def _toll(group: list[EventMention]) -> Fatalities | None:
+    cumulative = group[0].cumulative
+    explicit = [m.explicit for m in group if m.explicit is not None]
+    tolls = [f for f in (combine(m.counts, cumulative=cumulative) for m in group) if f is not None]
+    best = max(tolls, key=lambda f: (f.min or 0, f.injured_min or 0)) if tolls else None
+    if explicit:
+        total = max(explicit)
+        return Fatalities(min=total, max=total, exact=True, cumulative=cumulative,
+                          injured_min=best.injured_min if best else None,
+                          injured_max=best.injured_max if best else None)
+    return best
+
+
+def _span(result: ArticleResult, sent: SpacySpan) -> Span:
+    return Span.of(result.article.text, sent.start_char, sent.end_char)
+
+
+def _opponent(doc: Doc, result: ArticleResult, actor1: Participant) -> Participant | None:
+    """For a battle with one known side, the other armed side named in the article."""
+    from .participants import _resolve
+
+    for chunk in doc.noun_chunks:
+        p = _resolve(chunk.root, None, None)
+        if p is not None and p.kind in ("military", "armed_group") and p.side and p.side != actor1.side:
+            return p
+    return None
+
+
+@stage("events", version="1")
+def events(doc: Doc, result: ArticleResult) -> None:
+    """ACLED / PLOVER events with actors, place, date, fatalities and who asserts them."""
+    groups: list[list[EventMention]] = []
+    for mention in sentence_events(doc, result):
+        for group in groups:
+            if _compatible(group[0], mention, result):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    types = type_of_sub()
+    for n, group in enumerate(groups):
+        first = group[0]
+        actor1 = next((m.actor1 for m in group if m.actor1), None)
+        actor2 = next((m.actor2 for m in group if m.actor2 and (actor1 is None or m.actor2.name != actor1.name)), None)
+        sub = first.sub_event_type
+        if sub == TERRITORY:
+            sub = _settle_territory(actor1, actor2)
+        acled = types[sub]
+        if actor1 is not None and actor2 is None and acled.event_type == "Battles" and actor1.side:
+            actor2 = _opponent(doc, result, actor1)
+        place = next((m.place for m in group if m.place is not None), None)
+        dated = next((m for m in group if m.date_precision != "article"), first)
+        asserting = [m.claim for m in group if m.claim is None or m.claim.stance != "denies"]
+        asserting.sort(key=lambda c: c is not None and c.actor is None)  # a named speaker first
+        asserted_by = NARRATOR if any(c is None for c in asserting) else (
+            asserting[0].id if asserting else group[0].claim.id if group[0].claim else NARRATOR)
+        asserted_ids = {c.id for c in asserting if c is not None}
+        denied = [m.claim.id for m in group if m.claim is not None and m.claim.stance == "denies"]
+        denied += [c.id for c in result.claims if c.stance == "denies" and c.refers_to in asserted_ids]
+        result.events.append(
+            Event(
+                id=f"{result.article.id}-e{n + 1}",
+                span=_span(result, first.sent),
+                event_type=acled.event_type,
+                sub_event_type=sub,
+                plover=acled.plover,
+                actor1=actor1.name if actor1 else None,
+                actor2=actor2.name if actor2 else None,
+                side1=actor1.side if actor1 else None,
+                side2=actor2.side if actor2 else None,
+                place=place,
+                date=dated.date,
+                date_precision=dated.date_precision,
+                fatalities=_toll(group),
+                asserted_by=asserted_by,
+                cumulative=first.cumulative,
+                actor1_span=Span.of(result.article.text, actor1.start, actor1.end) if actor1 else None,
+                actor2_span=Span.of(result.article.text, actor2.start, actor2.end) if actor2 else None,
+                mentions=tuple(_span(result, m.sent) for m in group),
+                denied_by=tuple(dict.fromkeys(denied)),
+            )
+        )

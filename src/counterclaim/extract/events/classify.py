@@ -1,0 +1,206 @@
+"""Which ACLED sub-event type (if any) a sentence reports, from cue lemmas and the parse.
+
+A sentence is turned into its lemmas joined by spaces ("gunman shoot dead two
+soldier"); the cue groups of ``data/events/triggers.json`` are matched on that
+string, and a decision list picks one sub-event type. The order encodes ACLED's
+own precedence (a suicide bombing is not coded as an IED; a protest met with
+live fire is "Excessive force", not "Peaceful protest"). Territory changes are
+returned as ``TERRITORY`` and settled once the actors are known (a state force
+regains, a non-state actor overtakes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .lexicon import cue_patterns, nouns
+
+TERRITORY = "territory"  # placeholder until actors are known
+# Weapon groups are checked in this order: the most specific means wins.
+MEANS_ORDER = (
+    ("suicide", "Suicide bomb"),
+    ("chemical", "Chemical weapon"),
+    ("air", "Air/drone strike"),
+    ("grenade", "Grenade"),
+    ("ied", "Remote explosive/landmine/IED"),
+    ("shelling", "Shelling/artillery/missile attack"),
+)
+# Groups that make a sentence about armed conflict, overriding the non-event guards.
+CONFLICT_GROUPS = frozenset(
+    {"suicide", "chemical", "air", "shelling", "ied", "grenade", "clash", "territory", "sexual", "abduct"}
+)
+PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "area", "position", "base", "hill", "district", "region", "checkpoint",
+     "site", "territory", "locality", "outpost", "airport", "settlement", "height", "road", "highway",
+     "bridge", "camp", "headquarters", "hq", "province", "county", "neighbourhood", "neighborhood",
+     "capital", "stronghold", "port", "island", "valley", "sector", "front", "border", "crossing"}
+)
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class LemmaText:
+    """A sentence as lemma text, with the character start of each token in it."""
+
+    text: str
+    starts: tuple[int, ...]
+    tokens: tuple[Token, ...]
+
+    def token_at(self, char: int) -> Token:
+        index = 0
+        for i, start in enumerate(self.starts):
+            if start > char:
+                break
+            index = i
+        return self.tokens[index]
+
+
+def lemma_text(sent: SpacySpan) -> LemmaText:
+    parts: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for tok in sent:
+        lemma = (tok.lemma_ or tok.text).lower()
+        starts.append(pos)
+        parts.append(lemma)
+        pos += len(lemma) + 1
+    return LemmaText(" ".join(parts), tuple(starts), tuple(sent))
+
+
+def find_cues(lt: LemmaText) -> dict[str, list[Token]]:
+    """Cue group -> first token of each match, in sentence order."""
+    found: dict[str, list[Token]] = {}
+    for group, pattern in cue_patterns().items():
+        hits = [lt.token_at(m.start()) for m in pattern.finditer(lt.text)]
+        if hits:
+            found[group] = hits
+    return found
+
+
+@dataclass(frozen=True)
+class Trigger:
+    sub_event_type: str  # an ACLED sub-event type, or TERRITORY
+    token: Token  # the cue word the decision rests on
+    group: str
+    cues: frozenset[str]
+
+
+def _victim_lemmas(trigger: Token) -> list[str]:
+    """Head lemmas of what the violence was done to: object, passive subject, 'on X'."""
+    found: list[str] = []
+    heads = [trigger]
+    if trigger.dep_ in ("amod", "compound") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        heads.append(trigger.head)  # "attack" in "attack helicopter" stays, "shot dead" -> head
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr"):
+                found.append(child.lemma_.lower())
+                found.extend(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "pobj"))
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of"):
+                found.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    if trigger.dep_ == "acl" or (trigger.dep_ == "amod" and trigger.head.pos_ in ("NOUN", "PROPN")):
+        found.append(trigger.head.lemma_.lower())  # "two soldiers killed", "the killed man"
+    return found
+
+
+def _targets_armed(trigger: Token, sent: SpacySpan) -> bool:
+    """Whether the violence at ``trigger`` hit armed personnel (a battle) rather than civilians."""
+    lexicon = nouns()
+    for lemma in _victim_lemmas(trigger):
+        if lemma in lexicon["armed"]:
+            return True
+        if lemma in lexicon["civilian"]:
+            return False
+    # No parsed victim: look at the nouns after the cue, nearest first.
+    for tok in sent[trigger.i - sent.start + 1:]:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if lemma in lexicon["armed"]:
+            return True
+        if lemma in lexicon["civilian"]:
+            return False
+    return False
+
+
+def _has_place_object(trigger: Token, sent: SpacySpan) -> bool:
+    """'captured Shusha', 'took control of the town': a territory verb needs a place to take."""
+    window = sent[trigger.i - sent.start:trigger.i - sent.start + 10]
+    for tok in window:
+        if tok.ent_type_ in PLACE_ENTS or tok.lemma_.lower() in PLACE_NOUNS:
+            return True
+    if trigger.pos_ == "VERB":
+        for child in trigger.children:
+            if child.dep_ == "nsubjpass" and (child.ent_type_ in PLACE_ENTS or child.lemma_.lower() in PLACE_NOUNS):
+                return True  # "Shusha had been seized"
+    return False
+
+
+def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Trigger | None:
+    """The sub-event type this sentence reports, or None for no conflict event."""
+    if cues is None:
+        cues = find_cues(lemma_text(sent))
+    if not cues:
+        return None
+    present = frozenset(cues)
+
+    def hit(group: str, sub: str) -> Trigger:
+        return Trigger(sub, cues[group][0], group, present)
+
+    conflict = bool(present & CONFLICT_GROUPS)
+    # Non-event guards: disasters, ordinary crime and diplomacy with no conflict vocabulary.
+    if "disaster" in present and not conflict:
+        return None
+    if "sexual" in present:
+        return hit("sexual", "Sexual violence")
+    if "protest" in present and "air" not in present and "shelling" not in present:
+        if "protest_force" in present:
+            return hit("protest", "Excessive force against protesters")
+        if "riot_violent" in present:
+            return hit("protest", "Violent demonstration")
+        if "protest_intervention" in present:
+            return hit("protest", "Protest with intervention")
+        return hit("protest", "Peaceful protest")
+    for group, sub in MEANS_ORDER:
+        if group in present:
+            return hit(group, sub)
+    if "mob" in present and "clash" not in present or "riot_violent" in present and "clash" not in present:
+        group = "mob" if "mob" in present else "riot_violent"
+        sub = "Violent demonstration" if group == "riot_violent" and "riot" in cues[group][0].lemma_.lower() else "Mob violence"
+        return hit(group, sub)
+    if "transfer" in present:
+        return hit("transfer", "Non-violent transfer of territory")
+    if "territory" in present:
+        for tok in cues["territory"]:
+            if _has_place_object(tok, sent):
+                return Trigger(TERRITORY, tok, "territory", present)
+    if "abduct" in present:
+        return hit("abduct", "Abduction/forced disappearance")
+    if "clash" in present:
+        return hit("clash", "Armed clash")
+    if "violence" in present:
+        if "crime" in present and not conflict and not _targets_armed(cues["violence"][0], sent):
+            return None
+        trigger = cues["violence"][0]
+        sub = "Armed clash" if _targets_armed(trigger, sent) else "Attack"
+        return hit("violence", sub)
+    if "disrupted" in present:
+        return hit("disrupted", "Disrupted weapons use")
+    if "arrest" in present:
+        if "crime" in present:
+            return None
+        return hit("arrest", "Arrests")
+    if "looting" in present:
+        if "crime" in present and not conflict:
+            return None
+        return hit("looting", "Looting/property destruction")
+    if "hq" in present:
+        return hit("hq", "Headquarters or base established")
+    if "agreement" in present:
+        return hit("agreement", "Agreement")
+    if "group_change" in present and "diplomacy" not in present:
+        return hit("group_change", "Change to group/activity")
+    return None

@@ -1,0 +1,58 @@
+"""PLOVER root types for interactions ACLED does not code (accuse, reject, agree, threaten...).
+
+The sentence's verbs are visited from the root down; the first whose lemma is a
+PLOVER cue (``data/events/plover.json``) gives the type. A negated cooperative
+verb ("did not agree") is a REJECT.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .lexicon import plover_cues
+
+COOPERATIVE = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "YIELD"})
+SPEECH = frozenset({"say", "tell", "state", "add", "report", "announce", "declare", "note", "write", "claim"})
+
+
+@dataclass(frozen=True)
+class Interaction:
+    plover: str
+    verb: Token
+
+
+def _plover_of(lemma: str) -> str | None:
+    for name, cues in plover_cues():
+        if lemma in cues:
+            return name
+    return None
+
+
+def _verbs_top_down(sent: SpacySpan) -> list[Token]:
+    order: list[Token] = []
+    frontier = [sent.root]
+    while frontier:
+        tok = frontier.pop(0)
+        if tok.pos_ in ("VERB", "AUX", "NOUN") and tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "compound", "amod"):
+            order.append(tok)
+        frontier.extend(c for c in tok.children if c.dep_ not in ("punct", "det"))
+    return [t for t in order if t.pos_ == "VERB" or t is sent.root]
+
+
+def interaction(sent: SpacySpan) -> Interaction | None:
+    """The PLOVER type of the sentence's main interaction, or None."""
+    for verb in _verbs_top_down(sent):
+        lemma = verb.lemma_.lower()
+        if lemma in SPEECH:
+            continue
+        phrasal = " ".join([lemma] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
+        plover = _plover_of(phrasal) or _plover_of(lemma)
+        if plover is None:
+            continue
+        if plover in COOPERATIVE and any(c.dep_ == "neg" for c in verb.children):
+            plover = "REJECT"
+        return Interaction(plover, verb)
+    return None

@@ -1,0 +1,231 @@
+"""Everything that differs between SQLite and PostgreSQL, in one place.
+
+The schema, the migrations and every query are dialect-neutral SQLAlchemy Core;
+only these few things are not:
+
+- engine set-up (SQLite: WAL, foreign keys, busy timeout, explicit BEGIN);
+- full-text search (SQLite: an FTS5 external-content table kept in sync by
+  triggers; PostgreSQL: a generated ``tsvector`` column with a GIN index);
+- the great-circle distance function ``cc_distance_km`` used by ``near=``
+  (SQLite: a Python function registered per connection; PostgreSQL: an SQL
+  function created by a migration);
+- serialising writers (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: a
+  transaction-scoped advisory lock, so concurrent ingest workers cannot fork a
+  revision chain or race on a content hash);
+- "insert, or do nothing if the unique key exists".
+
+All SQL here is constant text with bound parameters; user input never becomes SQL.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from sqlalchemy import Engine, Integer, Table, column, event, text
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql import ColumnElement
+
+HIGHLIGHT_START = "[["
+HIGHLIGHT_END = "]]"
+_WRITE_LOCK_KEY = 0x636C61696D  # arbitrary constant: "claim" in hex, the advisory lock all writers share
+_EARTH_RADIUS_KM = 6371.0088
+
+
+def distance_km(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None) -> float | None:
+    """Haversine great-circle distance; None when a coordinate is missing."""
+    if None in (lat1, lon1, lat2, lon2):
+        return None
+    p1, p2 = math.radians(lat1), math.radians(lat2)  # type: ignore[arg-type]
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)  # type: ignore[operator]
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def fts_terms(query: str) -> list[str]:
+    """Words of a user query; punctuation and FTS operators are dropped so any input is safe."""
+    return re.findall(r"\w+", query)
+
+
+class Dialect:
+    name = "base"
+
+    def configure(self, engine: Engine) -> None:  # pragma: no cover - overridden
+        pass
+
+    def lock_for_write(self, conn: Connection) -> None:
+        pass
+
+    def insert_ignore(self, table: Table) -> Any:
+        raise NotImplementedError
+
+    def upsert(self, table: Table, values: dict[str, Any], key: str) -> Any:
+        raise NotImplementedError
+
+    def install_search(self, conn: Connection) -> None:
+        raise NotImplementedError
+
+    def match_articles(self, query: str) -> ColumnElement[bool]:
+        """A WHERE clause on ``articles`` true for articles matching the full-text query."""
+        raise NotImplementedError
+
+    def search(self, conn: Connection, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+
+class SqliteDialect(Dialect):
+    name = "sqlite"
+
+    def configure(self, engine: Engine) -> None:
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # the driver must not open transactions; we BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: committed data survives a killed process
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+            dbapi_conn.create_function("cc_distance_km", 4, distance_km, deterministic=True)
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            # writers take the write lock up front (no deadlock on lock upgrade); readers a plain BEGIN
+            immediate = conn.get_execution_options().get("cc_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    def insert_ignore(self, table: Table) -> Any:
+        return sqlite_dialect.insert(table).on_conflict_do_nothing()
+
+    def upsert(self, table: Table, values: dict[str, Any], key: str) -> Any:
+        stmt = sqlite_dialect.insert(table).values(**values)
+        return stmt.on_conflict_do_update(
+            index_elements=[key], set_={k: stmt.excluded[k] for k in values if k != key}
+        )
+
+    def install_search(self, conn: Connection) -> None:
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+            "title, text, content='articles', content_rowid='seq', "
+            "tokenize='porter unicode61 remove_diacritics 2')"
+        )
+        conn.exec_driver_sql(
+            "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
+            "INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text); "
+            "END"
+        )
+        conn.exec_driver_sql(
+            "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN "
+            "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+            "VALUES ('delete', old.seq, coalesce(old.title, ''), old.text); "
+            "END"
+        )
+        conn.exec_driver_sql(
+            "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN "
+            "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+            "VALUES ('delete', old.seq, coalesce(old.title, ''), old.text); "
+            "INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text); "
+            "END"
+        )
+        conn.exec_driver_sql("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+
+    @staticmethod
+    def _fts_query(query: str) -> str:
+        # every word quoted: FTS5 syntax in user input ("NEAR(", "-", '"') is taken literally
+        return " ".join(f'"{w}"' for w in fts_terms(query))
+
+    def match_articles(self, query: str) -> ColumnElement[bool]:
+        from .schema import articles
+
+        sub = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts_q").bindparams(
+            fts_q=self._fts_query(query)
+        )
+        return articles.c.seq.in_(sub.columns(column("rowid", Integer)))
+
+    def search(self, conn: Connection, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        if not fts_terms(query):
+            return []
+        rows = conn.execute(
+            text(
+                "SELECT a.id, a.date, a.date_origin, a.title, a.outlet, a.url, a.source, a.revision_of, "
+                "snippet(articles_fts, -1, :hs, :he, '…', 16) AS snippet, "
+                "bm25(articles_fts, 4.0, 1.0) AS rank "
+                "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                "WHERE articles_fts MATCH :q ORDER BY rank, a.seq LIMIT :limit OFFSET :offset"
+            ),
+            {"q": self._fts_query(query), "hs": HIGHLIGHT_START, "he": HIGHLIGHT_END,
+             "limit": limit, "offset": offset},
+        ).mappings()
+        return [dict(r) for r in rows]
+
+
+class PostgresDialect(Dialect):
+    name = "postgresql"
+
+    def configure(self, engine: Engine) -> None:
+        pass
+
+    def lock_for_write(self, conn: Connection) -> None:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK_KEY})
+
+    def insert_ignore(self, table: Table) -> Any:
+        return pg_dialect.insert(table).on_conflict_do_nothing()
+
+    def upsert(self, table: Table, values: dict[str, Any], key: str) -> Any:
+        stmt = pg_dialect.insert(table).values(**values)
+        return stmt.on_conflict_do_update(
+            index_elements=[key], set_={k: stmt.excluded[k] for k in values if k != key}
+        )
+
+    def install_search(self, conn: Connection) -> None:
+        conn.exec_driver_sql(
+            "ALTER TABLE articles ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS ("
+            "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
+            "setweight(to_tsvector('english', text), 'B')) STORED"
+        )
+        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_articles_tsv ON articles USING GIN (tsv)")
+        conn.exec_driver_sql(
+            "CREATE OR REPLACE FUNCTION cc_distance_km(lat1 float8, lon1 float8, lat2 float8, lon2 float8) "
+            "RETURNS float8 LANGUAGE sql IMMUTABLE AS $$ "
+            "SELECT 2 * 6371.0088 * asin(least(1.0, sqrt("
+            "power(sin(radians(lat2 - lat1) / 2), 2) + "
+            "cos(radians(lat1)) * cos(radians(lat2)) * power(sin(radians(lon2 - lon1) / 2), 2)))) $$"
+        )
+
+    @staticmethod
+    def _ts_query(query: str) -> str:
+        return " ".join(fts_terms(query))
+
+    def match_articles(self, query: str) -> ColumnElement[bool]:
+        return text("articles.tsv @@ plainto_tsquery('english', :fts_q)").bindparams(  # type: ignore[return-value]
+            fts_q=self._ts_query(query)
+        )
+
+    def search(self, conn: Connection, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        if not fts_terms(query):
+            return []
+        rows = conn.execute(
+            text(
+                "SELECT a.id, a.date, a.date_origin, a.title, a.outlet, a.url, a.source, a.revision_of, "
+                "ts_headline('english', a.text, q, :opts) AS snippet, ts_rank(a.tsv, q) AS rank "
+                "FROM articles a, plainto_tsquery('english', :q) q "
+                "WHERE a.tsv @@ q ORDER BY rank DESC, a.seq LIMIT :limit OFFSET :offset"
+            ),
+            {"q": self._ts_query(query), "limit": limit, "offset": offset,
+             "opts": f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12, "
+                     "MaxFragments=1"},
+        ).mappings()
+        return [dict(r) for r in rows]
+
+
+def dialect_for(engine: Engine) -> Dialect:
+    if engine.dialect.name == "sqlite":
+        return SqliteDialect()
+    if engine.dialect.name == "postgresql":
+        return PostgresDialect()
+    from ..errors import UnsupportedDatabase
+
+    raise UnsupportedDatabase(f"no support for the {engine.dialect.name!r} database dialect")
