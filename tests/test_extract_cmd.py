@@ -21,7 +21,7 @@ def test_extract_seed_prints_one_valid_result(seed_path: Path, tmp_path: Path, m
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["extract", str(seed_path)])
     assert result.exit_code == 0, result.output
-    lines = [line for line in result.output.splitlines() if line.strip()]
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert len(lines) == 1
     doc = json.loads(lines[0])
     assert RESULT_KEYS <= set(doc)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import ipaddress
 import time
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
-from test_fetch_server import LocalServer
 
 from counterclaim.errors import (
     BlockedAddress,
@@ -23,17 +22,19 @@ from counterclaim.ingest import Rejection, read_sources
 from counterclaim.ingest.addresses import blocked_reason, checked_addresses, system_resolver
 from counterclaim.ingest.fetch import FetchPolicy, fetch
 from counterclaim.model import Article
+from test_fetch_server import LocalServer
 
-NOW = datetime(2024, 6, 1, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 1, tzinfo=UTC)
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 PAGE = (
-    "<html><head><title>Ceasefire holds</title><meta property='og:site_name' content='Local Wire'></head>"
-    "<body><nav>Home | World</nav><article><h1>Ceasefire holds</h1>"
-    "<p>The foreign ministry said on Monday that the ceasefire had held overnight along the whole front line, "
-    "while the other side accused it of shelling two villages in the north of the region.</p>"
-    "<p>Observers from the monitoring mission said that they could not confirm either account and that "
-    "their patrols had been unable to reach the villages because of damaged roads.</p></article></body></html>"
-).encode()
+    b"<html><head><title>Ceasefire holds</title><meta property='og:site_name' content='Local Wire'></head>"
+    b"<body><nav>Home | World</nav><article><h1>Ceasefire holds</h1>"
+    b"<p>The foreign ministry said on Monday that the ceasefire had held overnight along the whole front "
+    b"line, while the other side accused it of shelling two villages in the north of the region.</p>"
+    b"<p>Observers from the monitoring mission said that they could not confirm either account and that "
+    b"their patrols had been unable to reach the villages because of damaged roads.</p>"
+    b"</article></body></html>"
+)
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +125,13 @@ def test_hostname_resolving_to_loopback_is_refused_after_dns(server: LocalServer
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1/", "http://[::1]/", "http://2130706433/", "http://0x7f.0.0.1/", "http://[::ffff:127.0.0.1]/"],
+    [
+        "http://127.0.0.1/",
+        "http://[::1]/",
+        "http://2130706433/",
+        "http://0x7f.0.0.1/",
+        "http://[::ffff:127.0.0.1]/",
+    ],
 )
 def test_literal_loopback_spellings_are_refused(url: str) -> None:
     with pytest.raises(BlockedAddress):
@@ -159,10 +166,22 @@ def test_url_without_allow_private_is_a_rejection_not_a_crash(server: LocalServe
 
 
 def test_plain_text_url_uses_the_txt_rules(server: LocalServer) -> None:
-    body = ("date 2020-11-08 " + "The army said that it had taken the town after a night of fighting. " * 3).encode()
+    body = (
+        "date 2020-11-08 " + "The army said that it had taken the town after a night of fighting. " * 3
+    ).encode()
     server.routes["/plain"] = lambda h: (200, {"Content-Type": "text/plain; charset=utf-8"}, body)
     article = next(read_sources([server.url("/plain")], allow_private=True, now=NOW))
     assert (article.date, article.date_origin) == ("2020-11-08", "header")
+
+
+def test_declared_charset_of_plain_text_is_honoured(server: LocalServer) -> None:
+    body = (
+        "The mayor said the caf\u00e9 had been shelled and that the army held the town centre. " * 3
+    ).encode("latin-1")
+    server.routes["/latin"] = lambda h: (200, {"Content-Type": "text/plain; charset=ISO-8859-1"}, body)
+    article = next(read_sources([server.url("/latin")], allow_private=True, now=NOW))
+    assert "café" in article.text
+    assert not any(w.startswith("[E103]") for w in article.ingest_warnings)
 
 
 def test_redirects_are_followed_up_to_five(server: LocalServer) -> None:
@@ -187,12 +206,22 @@ def test_redirect_to_a_private_address_is_refused(server: LocalServer) -> None:
     assert fetch(server.url("/go-private", host="feeds.test"), local(resolver=policy.resolver)).status == 200
 
 
-@pytest.mark.parametrize("target", ["http://10.0.0.1/admin", "http://169.254.169.254/latest/meta-data/",
-                                    "http://[::1]:8080/", "http://metadata.test/"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://10.0.0.1/admin",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]:8080/",
+        "http://metadata.test/",
+    ],
+)
 def test_redirect_targets_are_checked_before_connecting(server: LocalServer, target: str) -> None:
     server.routes["/go"] = lambda h: (301, {"Location": target}, b"")
-    policy = FetchPolicy(resolver=names({"feeds.test": "127.0.0.1", "metadata.test": "169.254.169.254"}),
-                         trusted_hosts={"feeds.test"}, connect_timeout=0.5)
+    policy = FetchPolicy(
+        resolver=names({"feeds.test": "127.0.0.1", "metadata.test": "169.254.169.254"}),
+        trusted_hosts={"feeds.test"},
+        connect_timeout=0.5,
+    )
     with pytest.raises(BlockedAddress):
         fetch(server.url("/go", host="feeds.test"), policy)
 

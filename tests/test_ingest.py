@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from counterclaim.ingest.assemble import assemble
 from counterclaim.ingest.records import Draft
 from counterclaim.model import Article, article_id, content_hash
 
-NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 PROSE = (
     "The defence ministry said on Tuesday that its forces had taken control of the river town "
     "after two days of fighting, a claim that rebel commanders quickly denied."
@@ -62,7 +62,12 @@ def test_seed_header_line_sets_the_date_and_keeps_the_lede(seed_path: Path, seed
         ("date 2020-11-08\n" + PROSE, "2020-11-08", "header", "The defence"),
         ("   date 2020-11-08 " + PROSE, "2020-11-08", "header", "The defence"),
         ("Date: 2021-3-4\n\n" + PROSE, "2021-03-04", "header", "The defence"),
-        ("date night in the capital was quiet. " + PROSE, NOW.date().isoformat(), "ingest-time", "date night"),
+        (
+            "date night in the capital was quiet. " + PROSE,
+            NOW.date().isoformat(),
+            "ingest-time",
+            "date night",
+        ),
         (PROSE, NOW.date().isoformat(), "ingest-time", "The defence"),
     ],
 )
@@ -117,7 +122,9 @@ def test_text_date_far_into_the_article_is_not_the_publication_date() -> None:
 
 
 def test_future_dates_in_url_or_text_are_ignored_not_fatal() -> None:
-    article = assemble(Draft(text="12 May 2031. " + PROSE, where="t", url="https://x.example/2030/01/01/a"), NOW)
+    article = assemble(
+        Draft(text="12 May 2031. " + PROSE, where="t", url="https://x.example/2030/01/01/a"), NOW
+    )
     assert article.date_origin == "ingest-time"
     assert sum(w.startswith("[E105]") for w in article.ingest_warnings) == 2
 
@@ -137,7 +144,9 @@ PAGE = """<!DOCTYPE html><html><head><title>Army claims town | Daily Example</ti
 the town had not fallen. Independent confirmation was not possible.</p>
 <p>Residents reached by telephone described heavy shelling overnight and said that many families had
 fled towards the hills to the south of the town.</p></article>
-<footer>Copyright Daily Example. All rights reserved. Cookie policy.</footer></body></html>""".replace("{p}", PROSE)
+<footer>Copyright Daily Example. All rights reserved. Cookie policy.</footer></body></html>""".replace(
+    "{p}", PROSE
+)
 
 
 def test_html_page_text_and_metadata(tmp_path: Path) -> None:
@@ -162,10 +171,17 @@ def test_csv_with_column_map(tmp_path: Path) -> None:
         f'"{PROSE}","Wednesday, 23 February 2022",Town taken,https://x.example/a,Daily Example,17\n'
         f'"{PROSE} Again.",2022-02-24T10:00:00+02:00,,,,18\n',
     )
-    columns = ColumnMap(text="Body", date="Published", title="Headline", url="Link", outlet="Source", id="Key")
+    columns = ColumnMap(
+        text="Body", date="Published", title="Headline", url="Link", outlet="Source", id="Key"
+    )
     first, second = read_all(path, columns=columns)
     assert (first.date, first.date_origin, first.title, first.url, first.outlet, first.external_id) == (
-        "2022-02-23", "metadata", "Town taken", "https://x.example/a", "Daily Example", "17"
+        "2022-02-23",
+        "metadata",
+        "Town taken",
+        "https://x.example/a",
+        "Daily Example",
+        "17",
     )
     assert first.source == f"{path}:row 2"
     assert (second.date, second.external_id, second.url) == ("2022-02-24", "18", None)
@@ -184,7 +200,12 @@ def test_jsonl_records_and_url_date_when_no_date_field(tmp_path: Path) -> None:
     ]
     path = write(tmp_path, "feed.jsonl", "\n".join(json.dumps(r) for r in lines) + "\n\n")
     first, second = read_all(path)
-    assert (first.date, first.date_origin, first.external_id, first.title) == ("2020-11-08", "metadata", "7", "T")
+    assert (first.date, first.date_origin, first.external_id, first.title) == (
+        "2020-11-08",
+        "metadata",
+        "7",
+        "T",
+    )
     assert (second.date, second.date_origin) == ("2020-11-07", "url")
     assert second.source == f"{path}:line 2"
 
@@ -207,18 +228,39 @@ BAD_FILES = [
     ("garbage.txt", bytes(range(128, 256)) * 20, "E103", "UTF-8"),
     ("impossible.txt", ("date 2020-02-30 " + PROSE).encode(), "E105", "impossible date"),
     ("future.txt", ("date 2030-01-01\n" + PROSE).encode(), "E105", "future"),
-    ("french.txt", ("Le ministère de la Défense a déclaré mardi que ses forces avaient pris le contrôle "
-                    "de la ville après deux jours de combats, une affirmation aussitôt démentie par "
-                    "les commandants rebelles de la région.").encode(), "E109", "English"),
-    ("russian.txt", ("Министерство обороны заявило во вторник, что его силы взяли под контроль город "
-                     "после двух дней боёв, однако командиры повстанцев сразу же опровергли это "
-                     "заявление в своём обращении к жителям.").encode(), "E109", "English"),
-    ("scripts.html", b"<html><head><script>location='x'</script></head><body><div id=app></div>"
-                     b"<script>render()</script></body></html>", "E106", "no article text"),
+    (
+        "french.txt",
+        (
+            "Le ministère de la Défense a déclaré mardi que ses forces avaient pris le contrôle "
+            "de la ville après deux jours de combats, une affirmation aussitôt démentie par "
+            "les commandants rebelles de la région."
+        ).encode(),
+        "E109",
+        "English",
+    ),
+    (
+        "russian.txt",
+        (
+            "Министерство обороны заявило во вторник, что его силы взяли под контроль город "
+            "после двух дней боёв, однако командиры повстанцев сразу же опровергли это "
+            "заявление в своём обращении к жителям."
+        ).encode(),
+        "E109",
+        "English",
+    ),
+    (
+        "scripts.html",
+        b"<html><head><script>location='x'</script></head><body><div id=app></div>"
+        b"<script>render()</script></body></html>",
+        "E106",
+        "no article text",
+    ),
     ("notes.docx", b"PK\x03\x04 whatever", "E108", "unknown file type"),
     ("noext", PROSE.encode(), "E108", "no extension"),
     ("columns.csv", b"body,when\nsome text,2020-01-01\n", "E201", "'body', 'when'"),
     ("header_only.csv", b"text,date\n", "E101", "no records"),
+    ("excel.tsv", "text\tdate\nsome text\t2020-01-01\n".encode("utf-16"), "E103", "UTF-16"),
+    ("image.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00", "E102", "PNG"),
     ("empty.jsonl", b"\n\n", "E101", "no records"),
 ]
 
@@ -285,7 +327,9 @@ def test_csv_bad_rows_are_rejected_one_by_one(tmp_path: Path) -> None:
         f'"{PROSE} E.",,6\n',
     )
     items = read_all(path)
-    summary = [(type(i).__name__, getattr(i, "code", None), getattr(i, "where", None) or i.source) for i in items]
+    summary = [
+        (type(i).__name__, getattr(i, "code", None), getattr(i, "where", None) or i.source) for i in items
+    ]
     assert summary == [
         ("Article", None, f"{path}:row 2"),
         ("Rejection", "E101", f"{path}:row 3"),
@@ -301,12 +345,16 @@ def test_jsonl_broken_line_costs_that_line_only(tmp_path: Path) -> None:
     path = write(
         tmp_path,
         "mixed.jsonl",
-        json.dumps({"text": PROSE}) + "\n"
+        json.dumps({"text": PROSE})
+        + "\n"
         + '{"text": "unterminated\n'
         + "[1, 2]\n"
-        + json.dumps({"body": PROSE}) + "\n"
-        + json.dumps({"text": 42}) + "\n"
-        + json.dumps({"text": PROSE + " Two."}) + "\n",
+        + json.dumps({"body": PROSE})
+        + "\n"
+        + json.dumps({"text": 42})
+        + "\n"
+        + json.dumps({"text": PROSE + " Two."})
+        + "\n",
     )
     items = read_all(path)
     codes = [(getattr(i, "code", "ok"), getattr(i, "where", None) or i.source) for i in items]
@@ -324,12 +372,68 @@ def test_jsonl_broken_line_costs_that_line_only(tmp_path: Path) -> None:
 def test_renamed_optional_column_that_is_missing_rejects_the_file(tmp_path: Path) -> None:
     path = write(tmp_path, "a.csv", f'text,date\n"{PROSE}",2020-11-08\n')
     rejection = only(read_all(path, columns=ColumnMap(date="published")))
-    assert rejection.code == "E201" and "'published'" in rejection.reason and "'text', 'date'" in rejection.reason
+    assert (
+        rejection.code == "E201"
+        and "'published'" in rejection.reason
+        and "'text', 'date'" in rejection.reason
+    )
+
+
+def test_device_behind_a_txt_name_is_not_read(tmp_path: Path) -> None:
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    rejection = only(read_all(tmp_path))
+    assert (rejection.code, rejection.where, rejection.reason) == ("E100", str(link), "not a regular file")
 
 
 def test_missing_source_is_a_rejection(tmp_path: Path) -> None:
     rejection = only(read_all(tmp_path / "nope.txt"))
     assert rejection.code == "E111" and rejection.where.endswith("nope.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Das Verteidigungsministerium teilte am Dienstag mit, dass seine Truppen nach zweitägigen "
+            "Kämpfen die Kontrolle über die Stadt übernommen hätten, was die Rebellen sofort bestritten.",
+            "German",
+        ),
+        (
+            "El ministerio de Defensa dijo el martes que sus fuerzas habían tomado el control de la ciudad "
+            "tras dos días de combates, algo que los comandantes rebeldes negaron de inmediato.",
+            "Spanish",
+        ),
+        (
+            "Savunma Bakanlığı salı günü yaptığı açıklamada, kuvvetlerinin iki günlük çatışmaların ardından "
+            "kasabanın kontrolünü ele geçirdiğini söyledi, ancak isyancı komutanlar bu iddiayı "
+            "hemen yalanladı.",
+            "Turkish",
+        ),
+        (
+            "Ministerstvo obrany v úterý uvedlo, že jeho síly po dvou dnech bojů převzaly kontrolu "
+            "nad městem, což velitelé rebelů okamžitě popřeli a uvedli, že boje stále pokračují v okolí.",
+            "",
+        ),
+    ],
+)
+def test_non_english_prose_is_refused(text: str, language: str) -> None:
+    rejection = assemble(Draft(text=text, where="t"), NOW)
+    assert isinstance(rejection, Rejection) and rejection.code == "E109"
+    assert language in rejection.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Killed: Ahmed Hassan, 34, Damascus; Omar Khalil, 22, Aleppo; Yusuf Ali, 45, Homs; Sami Nasser, 19, "
+        "Idlib; Karim Haddad, 51, Hama; Rami Saleh, 28, Daraa; Fadi Aziz, 33, Raqqa.",
+        "Shusha captured, Aliyev says",  # too short to judge
+        PROSE + " Le ministère a démenti.",  # English with a foreign quote
+    ],
+)
+def test_english_that_looks_unusual_is_kept(text: str) -> None:
+    assert isinstance(assemble(Draft(text=text, where="t"), NOW), Article)
 
 
 # --- hostile text is just text ---------------------------------------------------------------

@@ -5,12 +5,18 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from counterclaim.errors import BadCursor, BadFilter, CannotOpenStore, SchemaTooNew, StoreError, UnsupportedDatabase
+from counterclaim.errors import (
+    BadCursor,
+    BadFilter,
+    CannotOpenStore,
+    SchemaTooNew,
+    StoreError,
+    UnsupportedDatabase,
+)
 from counterclaim.store import HIGHLIGHT_END, HIGHLIGHT_START, open_store
 from counterclaim.store.migrations import LATEST, migrate
 from counterclaim.store.schema import articles, schema_migrations
 from test_store_support import CAPTURE, capture_result, make_result, pg_database, store, store_url  # noqa: F401
-
 
 # --- migrations and opening ---------------------------------------------------------------
 
@@ -34,10 +40,13 @@ def test_a_database_from_a_newer_version_is_refused(store):
         migrate(store.engine, store.dialect)
 
 
-@pytest.mark.parametrize("db, error", [
-    ("/no/such/folder/ledger.db", CannotOpenStore),
-    ("mysql://user@host/db", UnsupportedDatabase),
-])
+@pytest.mark.parametrize(
+    "db, error",
+    [
+        ("/no/such/folder/ledger.db", CannotOpenStore),
+        ("mysql://user@host/db", UnsupportedDatabase),
+    ],
+)
 def test_bad_database_locations_give_numbered_errors(db, error):
     with pytest.raises(error, match=r"\[E30\d\]"):
         open_store(db)
@@ -62,8 +71,9 @@ def test_default_database_comes_from_the_environment(tmp_path, monkeypatch):
 
 
 def test_the_same_text_twice_is_one_article(store):
-    first = store.add_results([make_result("Shelling hit the town overnight."),
-                               make_result("Shelling hit the town overnight.")])
+    first = store.add_results(
+        [make_result("Shelling hit the town overnight."), make_result("Shelling hit the town overnight.")]
+    )
     assert (first.added, first.duplicates) == (1, 1)
     # whitespace-folded hash: a re-wrapped copy is the same article
     again = store.add_results([make_result("Shelling  hit the town\novernight.")])
@@ -97,8 +107,9 @@ def test_changed_text_at_same_url_is_a_linked_revision(store):
 @pytest.mark.parametrize("second_outlet, is_revision", [("Sheet Wire", True), ("Other Sheet", False)])
 def test_external_id_links_revisions_within_one_outlet(store, second_outlet, is_revision):
     store.add_results([make_result("Row seventeen, first version.", external_id="17", outlet="Sheet Wire")])
-    report = store.add_results([make_result("Row seventeen, corrected version.", external_id="17",
-                                            outlet=second_outlet)])
+    report = store.add_results(
+        [make_result("Row seventeen, corrected version.", external_id="17", outlet=second_outlet)]
+    )
     assert bool(report.revisions) is is_revision
 
 
@@ -131,8 +142,14 @@ def test_results_with_only_mentions_store_fine(store):
 
 
 def _dated_corpus(store, n: int = 7) -> list[str]:
-    results = [make_result(f"Report number {i} on the fighting near the river.", date=f"2020-11-{i + 1:02d}",
-                           outlet="Wire A" if i % 2 else "Wire B") for i in range(n)]
+    results = [
+        make_result(
+            f"Report number {i} on the fighting near the river.",
+            date=f"2020-11-{i + 1:02d}",
+            outlet="Wire A" if i % 2 else "Wire B",
+        )
+        for i in range(n)
+    ]
     store.add_results(results)
     return [r.article.id for r in results]
 
@@ -164,14 +181,17 @@ def test_articles_without_a_date_come_last_and_still_paginate(store):
     assert [i["id"] for i in items] == list(reversed(ids)) + [undated.article.id]
 
 
-@pytest.mark.parametrize("filters, expected_days", [
-    ({"since": "2020-11-05"}, [7, 6, 5]),
-    ({"until": "2020-11-02"}, [2, 1]),
-    ({"since": "2020-11-03", "until": "2020-11-04"}, [4, 3]),
-    ({"until": "2020-11"}, [7, 6, 5, 4, 3, 2, 1]),
-    ({"until": "2020-10"}, []),
-    ({"outlet": "wire a"}, [6, 4, 2]),
-])
+@pytest.mark.parametrize(
+    "filters, expected_days",
+    [
+        ({"since": "2020-11-05"}, [7, 6, 5]),
+        ({"until": "2020-11-02"}, [2, 1]),
+        ({"since": "2020-11-03", "until": "2020-11-04"}, [4, 3]),
+        ({"until": "2020-11"}, [7, 6, 5, 4, 3, 2, 1]),
+        ({"until": "2020-10"}, []),
+        ({"outlet": "wire a"}, [6, 4, 2]),
+    ],
+)
 def test_article_filters(store, filters, expected_days):
     _dated_corpus(store)
     days = [int(i["date"][-2:]) for i in store.list_articles(**filters).items]
@@ -179,8 +199,12 @@ def test_article_filters(store, filters, expected_days):
 
 
 def test_article_full_text_filter(store):
-    store.add_results([make_result("Drones struck an airfield.", date="2020-10-01"),
-                       make_result("Talks resumed in Moscow.", date="2020-10-02")])
+    store.add_results(
+        [
+            make_result("Drones struck an airfield.", date="2020-10-01"),
+            make_result("Talks resumed in Moscow.", date="2020-10-02"),
+        ]
+    )
     assert [i["title"] for i in store.list_articles(query="drone").items] == ["Drones struck an airfield."]
 
 
@@ -190,8 +214,9 @@ def test_bad_or_foreign_cursors_are_refused(store, cursor):
         store.list_articles(cursor=cursor)
 
 
-@pytest.mark.parametrize("filters", [{"since": "08/11/2020"}, {"until": "2020-11-08'; DROP TABLE articles;--"},
-                                     {"limit": 0}])
+@pytest.mark.parametrize(
+    "filters", [{"since": "08/11/2020"}, {"until": "2020-11-08'; DROP TABLE articles;--"}, {"limit": 0}]
+)
 def test_bad_filters_are_refused(store, filters):
     with pytest.raises(BadFilter, match=r"\[E305\]"):
         store.list_articles(**filters)
@@ -201,8 +226,12 @@ def test_bad_filters_are_refused(store, filters):
 
 
 def test_search_ranks_matches_and_highlights_them(store):
-    store.add_results([make_result("Heavy fighting was reported around the fortress city overnight."),
-                       make_result("The ministry published a statement about grain exports.")])
+    store.add_results(
+        [
+            make_result("Heavy fighting was reported around the fortress city overnight."),
+            make_result("The ministry published a statement about grain exports."),
+        ]
+    )
     page = store.search("fighting fortress")
     assert len(page.items) == 1
     snippet = page.items[0]["snippet"]
@@ -211,8 +240,20 @@ def test_search_ranks_matches_and_highlights_them(store):
     assert store.search("fight").items  # stemmed on both databases
 
 
-@pytest.mark.parametrize("query", ['"unbalanced', "NEAR(fighting", "fighting OR", "'; DROP TABLE articles; --",
-                                   "*", "", "   ", "-fighting", "fighting AND NOT"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced',
+        "NEAR(fighting",
+        "fighting OR",
+        "'; DROP TABLE articles; --",
+        "*",
+        "",
+        "   ",
+        "-fighting",
+        "fighting AND NOT",
+    ],
+)
 def test_search_takes_any_user_input_safely(store, query):
     store.add_results([make_result("Fighting was reported near the river.")])
     store.search(query)  # no exception, whatever the syntax
@@ -229,25 +270,29 @@ def test_search_paginates(store):
 
 
 def _claim_corpus(store) -> None:
-    store.add_results([
-        capture_result(date="2020-11-08", outlet="Wire A"),
-        capture_result(date="2020-11-09", outlet="Wire B",
-                       text=CAPTURE.replace("continued", "went on")),
-    ])
+    store.add_results(
+        [
+            capture_result(date="2020-11-08", outlet="Wire A"),
+            capture_result(date="2020-11-09", outlet="Wire B", text=CAPTURE.replace("continued", "went on")),
+        ]
+    )
 
 
-@pytest.mark.parametrize("filters, expected", [
-    ({}, 4),
-    ({"side": "armenia"}, 2),
-    ({"stance": "denies"}, 2),
-    ({"actor": "Azerbaijani officials"}, 2),
-    ({"actor": "yerevan"}, 2),  # speaker text
-    ({"place": "Shushi"}, 4),  # an alias; both claims' sentences name the town
-    ({"place": "Stepanakert"}, 0),
-    ({"query": "their forces"}, 2),
-    ({"since": "2020-11-09"}, 2),
-    ({"until": "2020-11-08", "side": "Azerbaijan"}, 1),
-])
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        ({}, 4),
+        ({"side": "armenia"}, 2),
+        ({"stance": "denies"}, 2),
+        ({"actor": "Azerbaijani officials"}, 2),
+        ({"actor": "yerevan"}, 2),  # speaker text
+        ({"place": "Shushi"}, 4),  # an alias; both claims' sentences name the town
+        ({"place": "Stepanakert"}, 0),
+        ({"query": "their forces"}, 2),
+        ({"since": "2020-11-09"}, 2),
+        ({"until": "2020-11-08", "side": "Azerbaijan"}, 1),
+    ],
+)
 def test_claim_filters(store, filters, expected):
     _claim_corpus(store)
     assert len(store.list_claims(**filters).items) == expected
@@ -268,16 +313,19 @@ def test_claim_pagination(store):
     assert len({(i["article_id"], i["id"]) for i in items}) == 4
 
 
-@pytest.mark.parametrize("filters, expected", [
-    ({}, 2),
-    ({"event_type": "battles"}, 2),
-    ({"event_type": "Riots"}, 0),
-    ({"side": "Armenia"}, 2),
-    ({"place": "Şuşa"}, 2),
-    ({"near": (39.80, 46.70, 10)}, 2),  # ~6 km from Shusha
-    ({"near": (40.38, 49.89, 50)}, 0),  # Baku is ~270 km away
-    ({"since": "2020-11-09"}, 1),
-])
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        ({}, 2),
+        ({"event_type": "battles"}, 2),
+        ({"event_type": "Riots"}, 0),
+        ({"side": "Armenia"}, 2),
+        ({"place": "Şuşa"}, 2),
+        ({"near": (39.80, 46.70, 10)}, 2),  # ~6 km from Shusha
+        ({"near": (40.38, 49.89, 50)}, 0),  # Baku is ~270 km away
+        ({"since": "2020-11-09"}, 1),
+    ],
+)
 def test_event_filters(store, filters, expected):
     _claim_corpus(store)
     assert len(store.list_events(**filters).items) == expected
@@ -301,8 +349,14 @@ def test_places_actors_and_stats(store):
     assert actors[("Armenian government", "Armenia")]["n_claims"] == 2
     assert actors[("Military Forces of Armenia", "Armenia")]["n_events"] == 2
     stats = store.stats()
-    assert {k: stats[k] for k in ("articles", "claims", "events", "places", "dates", "outlets")} == \
-        {"articles": 2, "claims": 4, "events": 2, "places": 6, "dates": 2, "outlets": 2}
+    assert {k: stats[k] for k in ("articles", "claims", "events", "places", "dates", "outlets")} == {
+        "articles": 2,
+        "claims": 4,
+        "events": 2,
+        "places": 6,
+        "dates": 2,
+        "outlets": 2,
+    }
 
 
 # --- exports and feeds --------------------------------------------------------------------------

@@ -36,10 +36,20 @@ def test_two_writers_with_overlapping_batches_store_each_article_once(store_url,
     with open_store(store_url):
         pass  # migrate once up front, as a deployment would
     go = tmp_path / "go"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), os.environ.get("PYTHONPATH", "")])}
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, store_url, str(a), str(b), str(go)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-             for a, b in ((0, 30), (15, 45))]
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), os.environ.get("PYTHONPATH", "")]),
+    }
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, store_url, str(a), str(b), str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for a, b in ((0, 30), (15, 45))
+    ]
     time.sleep(0.5)
     go.touch()
     outputs = []

@@ -8,13 +8,15 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from test_fetch_server import LocalServer
 
 from counterclaim.cli import main
 from counterclaim.cli.watch_cmd import parse_interval, poll_once, read_feeds_file
+from test_fetch_server import LocalServer
 
 RSS = {"Content-Type": "application/rss+xml; charset=utf-8"}
-CAPTURE = "The president said in a televised address that the army had captured the town after heavy fighting."
+CAPTURE = (
+    "The president said in a televised address that the army had captured the town after heavy fighting."
+)
 UPDATE = CAPTURE + " The other side later admitted that its forces had withdrawn from the town."
 DENIAL = "The defence ministry of the other side denied that the town had fallen and said fighting continued."
 
@@ -26,7 +28,9 @@ def rss(*items: tuple[str, str]) -> bytes:
         f"<description>{text}</description></item>"
         for guid, text in items
     )
-    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title>{body}</channel></rss>').encode()
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title>{body}</channel></rss>'
+    ).encode()
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +47,9 @@ def server() -> Iterator[LocalServer]:
         yield running
 
 
-@pytest.mark.parametrize(("text", "seconds"), [("15m", 900), ("30s", 30), ("1h", 3600), ("90", 90), ("0.5m", 30)])
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("15m", 900), ("30s", 30), ("1h", 3600), ("90", 90), ("0.5m", 30)]
+)
 def test_parse_interval(text: str, seconds: float) -> None:
     assert parse_interval(text) == seconds
 
@@ -56,7 +62,9 @@ def test_parse_interval_refuses_nonsense(text: str) -> None:
 
 def test_feeds_file(tmp_path: Path) -> None:
     path = tmp_path / "feeds.txt"
-    path.write_text("# war feeds\nhttps://a.example/rss\n\n  https://b.example/feed#atom  \n", encoding="utf-8")
+    path.write_text(
+        "# war feeds\nhttps://a.example/rss\n\n  https://b.example/feed#atom  \n", encoding="utf-8"
+    )
     assert read_feeds_file(path) == ["https://a.example/rss", "https://b.example/feed#atom"]
 
 
@@ -101,11 +109,15 @@ def test_crash_between_store_and_state_does_not_double(server: LocalServer, pipe
     store = MemoryStore()
     store.put_feed_state = lambda url, state: None  # the state write is "lost"
     poll_once([server.url("/feed.xml")], store, lambda: pipeline, allow_private=True, echo=lambda s: None)
-    report = poll_once([server.url("/feed.xml")], store, lambda: pipeline, allow_private=True, echo=lambda s: None)
+    report = poll_once(
+        [server.url("/feed.xml")], store, lambda: pipeline, allow_private=True, echo=lambda s: None
+    )
     assert len(store.results) == 2 and report.added == 0 and report.duplicates == 2
 
 
-def test_watch_once_stores_items_then_a_revision(server: LocalServer, pipeline, tmp_path: Path, monkeypatch) -> None:
+def test_watch_once_stores_items_then_a_revision(
+    server: LocalServer, pipeline, tmp_path: Path, monkeypatch
+) -> None:
     from counterclaim.store import open_store
 
     monkeypatch.setattr("counterclaim.pipeline.default_pipeline", lambda: pipeline)
@@ -115,7 +127,16 @@ def test_watch_once_stores_items_then_a_revision(server: LocalServer, pipeline, 
     db = str(tmp_path / "ledger.db")
     feeds_file = tmp_path / "feeds.txt"
     feeds_file.write_text(server.url("/broken.xml") + "\n", encoding="utf-8")
-    args = ["watch", server.url("/feed.xml"), "--feeds-file", str(feeds_file), "--once", "--db", db, "--allow-private"]
+    args = [
+        "watch",
+        server.url("/feed.xml"),
+        "--feeds-file",
+        str(feeds_file),
+        "--once",
+        "--db",
+        db,
+        "--allow-private",
+    ]
     runner = CliRunner()
 
     first = runner.invoke(main, args)

@@ -210,3 +210,9 @@ class ClaimsEvalData(EvalDataError):
     """A claims evaluation (attribution / stance) was pointed at missing or malformed data."""
 
     code = "E530"
+
+
+class GeoEvalData(EvalDataError):
+    """A geoparse evaluation was pointed at missing or malformed GeoWebNews / LGL / GeoVirus XML."""
+
+    code = "E510"

@@ -1,8 +1,7 @@
 """An offline SVG map: country outlines projected server-side, markers on top.
 
 The basemap is Natural Earth 1:110m country outlines shipped with the package
-(``data/geo/countries_110m.geojson`` when the places stage ships it, else the
-copy under ``api/static``). Coordinates use Web Mercator in a 256-unit world
+(``data/geo/countries_110m.geojson``, public domain; source note inside the file). Coordinates use Web Mercator in a 256-unit world
 square, the same frame as slippy-map tiles, so an optional ``tile_url``
 (``https://.../{z}/{x}/{y}.png``) can be laid under the outlines with plain
 ``<image>`` elements — no JavaScript and no network needed without it.
@@ -30,10 +29,7 @@ def project(lat: float, lon: float) -> tuple[float, float]:
 
 
 def _basemap_text() -> str:
-    shipped = resources.files("counterclaim.data").joinpath("geo", "countries_110m.geojson")
-    if shipped.is_file():
-        return shipped.read_text(encoding="utf-8")
-    return resources.files("counterclaim.api").joinpath("static", "countries_110m.geojson").read_text(
+    return resources.files("counterclaim.data").joinpath("geo", "countries_110m.geojson").read_text(
         encoding="utf-8"
     )
 

@@ -7,7 +7,6 @@ reads at most a few store pages, which keeps it fast at thousands of articles.
 from __future__ import annotations
 
 from collections import defaultdict
-from importlib import resources
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -264,5 +263,15 @@ def search(request: Request, q: str | None = None) -> HTMLResponse:
     return render(request, "search.html", q=q or "", hits=hits, claim_hits=claim_hits)
 
 
-def static_text(name: str) -> str:
-    return resources.files("counterclaim.api").joinpath("static", name).read_text(encoding="utf-8")
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The OpenAPI document as a plain page (Swagger UI would need a CDN and inline scripts)."""
+    spec = request.app.openapi()
+    endpoints = []
+    for path, ops in spec.get("paths", {}).items():
+        for method, op in ops.items():
+            params_ = [(p["name"], p.get("in"), (p.get("description") or ""), p.get("required", False))
+                       for p in op.get("parameters", [])]
+            endpoints.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                              "params": params_})
+    return render(request, "docs.html", endpoints=endpoints, writable=request.app.state.writable)

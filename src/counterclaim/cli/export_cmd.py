@@ -13,12 +13,22 @@ EXIT_ERROR = 1
 
 @click.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "ndjson", "csv", "geojson"]), default="ndjson",
-              show_default=True,
-              help="json/ndjson: article results; csv: one row per event in ACLED columns; geojson: events.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "ndjson", "csv", "geojson"]),
+    default="ndjson",
+    show_default=True,
+    help="json/ndjson: article results; csv: one row per event in ACLED columns; geojson: events.",
+)
 @click.option("--out", default="-", show_default=True, help="Output file inside --dir, or - for stdout.")
-@click.option("--dir", "base_dir", default=".", show_default=True,
-              help="Folder the output must stay inside (paths escaping it are refused).")
+@click.option(
+    "--dir",
+    "base_dir",
+    default=".",
+    show_default=True,
+    help="Folder the output must stay inside (paths escaping it are refused).",
+)
 def export(db: str, fmt: str, out: str, base_dir: str) -> None:
     """Export every stored article result, or its events.
 

@@ -17,13 +17,40 @@ EXIT_REJECTED = 3
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @column_options
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
-              help="Articles per transaction (a killed run loses at most one batch; re-run to finish).")
+@click.option(
+    "--batch-size",
+    default=32,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Articles per transaction (a killed run loses at most one batch; re-run to finish).",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Extraction processes (each loads the pipeline; this process stays the one writer).",
+)
+@click.option(
+    "--dask",
+    "dask_scheduler",
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster (tcp://scheduler:8786); this process writes the results.",
+)
 @click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to loopback/private addresses.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @json_option
-def ingest(paths: tuple[str, ...], db: str, batch_size: int, allow_private: bool, quiet: bool, as_json: bool,
-           **kwargs: str) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    batch_size: int,
+    workers: int,
+    dask_scheduler: str | None,
+    allow_private: bool,
+    quiet: bool,
+    as_json: bool,
+    **kwargs: str,
+) -> None:
     """Ingest articles into the ledger database: extract, deduplicate, store.
 
     PATHS are .txt, .html, .jsonl, .csv/.tsv files, folders (recursive), URLs or - for stdin.
@@ -36,7 +63,8 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, allow_private: bool
     Example:
       counterclaim ingest ../shared/seed/seed_article.txt
       counterclaim ingest articles/ reports.csv --text-column body --date-column published
-      counterclaim ingest feed.jsonl --db postgresql://me@localhost/ledger
+      counterclaim ingest archive/ --workers 2 --db postgresql://me@localhost/ledger
+      counterclaim ingest archive/ --dask tcp://scheduler:8786 --db postgresql://me@db/ledger
     """
     from ..batch import run_ingest
     from ..errors import CounterclaimError
@@ -45,8 +73,17 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, allow_private: bool
     columns = column_map(kwargs)
     try:
         with open_store(db) as store:
-            summary = run_ingest(list(paths), store, columns=columns, batch_size=batch_size,
-                                 progress=not quiet, allow_private=allow_private, stdin=sys.stdin)
+            summary = run_ingest(
+                list(paths),
+                store,
+                columns=columns,
+                batch_size=batch_size,
+                progress=not quiet,
+                allow_private=allow_private,
+                stdin=sys.stdin,
+                workers=workers,
+                dask=dask_scheduler,
+            )
     except CounterclaimError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)

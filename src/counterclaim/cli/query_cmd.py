@@ -48,8 +48,16 @@ def _cut(text: str | None, width: int) -> str:
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--cursor", help="Continue from the cursor a previous page printed.")
 @json_option
-def articles(db: str, since: str | None, until: str | None, outlet: str | None, query: str | None, limit: int,
-             cursor: str | None, as_json: bool) -> None:
+def articles(
+    db: str,
+    since: str | None,
+    until: str | None,
+    outlet: str | None,
+    query: str | None,
+    limit: int,
+    cursor: str | None,
+    as_json: bool,
+) -> None:
     """List stored articles, newest first, with filters.
 
     \b
@@ -61,8 +69,9 @@ def articles(db: str, since: str | None, until: str | None, outlet: str | None, 
 
     with _open(db) as store:
         try:
-            page = store.list_articles(since=since, until=until, outlet=outlet, query=query, limit=limit,
-                                       cursor=cursor)
+            page = store.list_articles(
+                since=since, until=until, outlet=outlet, query=query, limit=limit, cursor=cursor
+            )
         except CounterclaimError as exc:
             _fail(str(exc))
     if as_json:
@@ -72,8 +81,10 @@ def articles(db: str, since: str | None, until: str | None, outlet: str | None, 
         click.echo("no articles match")
         return
     for item in page.items:
-        click.echo(f"{item['id']}  {item['date'] or '----------'}  {_cut(item['outlet'], 18):<18}  "
-                   f"{_cut(item['title'] or '(no title)', 70)}")
+        click.echo(
+            f"{item['id']}  {item['date'] or '----------'}  {_cut(item['outlet'], 18):<18}  "
+            f"{_cut(item['title'] or '(no title)', 70)}"
+        )
     if page.next_cursor:
         click.echo(f"more: --cursor {page.next_cursor}")
 
@@ -108,12 +119,18 @@ def show(article_id: str, db: str, no_color: bool, as_json: bool) -> None:
     style = click.style
     head = result.get("title") or "(no title)"
     click.echo(style(head, bold=True) if color else head)
-    meta = [result.get("id"), f"{result.get('date')} ({result.get('date_origin')})", result.get("outlet"),
-            result.get("url") or result.get("source")]
+    meta = [
+        result.get("id"),
+        f"{result.get('date')} ({result.get('date_origin')})",
+        result.get("outlet"),
+        result.get("url") or result.get("source"),
+    ]
     click.echo("  ".join(str(m) for m in meta if m))
     if result.get("revision_of") or len(result.get("revisions") or []) > 1:
-        click.echo(f"revision of {result.get('revision_of') or '-'}; all revisions: "
-                   f"{', '.join(result.get('revisions') or [])}")
+        click.echo(
+            f"revision of {result.get('revision_of') or '-'}; all revisions: "
+            f"{', '.join(result.get('revisions') or [])}"
+        )
     click.echo("")
     click.echo(legend(color=color, style=style))
     click.echo("")
@@ -159,8 +176,9 @@ def search(query: str, db: str, limit: int, cursor: str | None, as_json: bool) -
     for item in page.items:
         click.echo(f"{item['id']}  {item['date'] or '----------'}  {_cut(item['title'] or '(no title)', 70)}")
         snippet = " ".join((item.get("snippet") or "").split())
-        snippet = _HIT.sub(lambda m: click.style(m.group(1), bold=True, fg="yellow") if color else f"[{m.group(1)}]",
-                           snippet)
+        snippet = _HIT.sub(
+            lambda m: click.style(m.group(1), bold=True, fg="yellow") if color else f"[{m.group(1)}]", snippet
+        )
         click.echo(f"    {snippet}")
     if page.next_cursor:
         click.echo(f"more: --cursor {page.next_cursor}")

@@ -70,7 +70,9 @@ def poll_once(
     for url in feeds:
         try:
             state = store.get_feed_state(url)
-            articles, new_state, rejections = poll(url, state, allow_private=allow_private, fetch_links=fetch_links)
+            articles, new_state, rejections = poll(
+                url, state, allow_private=allow_private, fetch_links=fetch_links
+            )
             report.rejected.extend(str(r) for r in rejections)
             for rejection in rejections:
                 echo(f"  rejected {rejection}")
@@ -84,7 +86,8 @@ def poll_once(
                 report.duplicates += added.duplicates
                 report.revisions += len(added.revisions)
             report.duplicates += len(articles) - len(fresh)
-            store.put_feed_state(url, new_state)
+            if new_state != (state or {}):  # unchanged after a 304 or a failed poll: nothing to save
+                store.put_feed_state(url, new_state)
             echo(f"{url}: {len(fresh)} new or updated item(s)")
         except Exception as exc:  # noqa: BLE001 - one feed must not stop the others
             report.failed_feeds += 1
@@ -98,12 +101,22 @@ def poll_once(
 @click.option("--every", default="15m", show_default=True, help="Time between polls: 30s, 15m, 1h.")
 @click.option("--once", is_flag=True, help="Poll every feed once and exit.")
 @db_option
-@click.option("--feeds-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A file with one feed URL per line (# comments allowed).")
+@click.option(
+    "--feeds-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A file with one feed URL per line (# comments allowed).",
+)
 @click.option("--allow-private", is_flag=True, help="Allow feeds and pages on loopback/private addresses.")
 @click.option("--fetch-links", is_flag=True, help="Fetch each new item's linked page for its full text.")
-def watch(feeds: tuple[str, ...], every: str, once: bool, db: str, feeds_file: Path | None,
-          allow_private: bool, fetch_links: bool) -> None:
+def watch(
+    feeds: tuple[str, ...],
+    every: str,
+    once: bool,
+    db: str,
+    feeds_file: Path | None,
+    allow_private: bool,
+    fetch_links: bool,
+) -> None:
     """Poll RSS/Atom FEEDS and ingest new and updated items (updates become revisions).
 
     Conditional GET (ETag / Last-Modified) keeps polls cheap; a feed that fails is
@@ -132,10 +145,13 @@ def watch(feeds: tuple[str, ...], every: str, once: bool, db: str, feeds_file: P
     try:
         with open_store(db) as store:
             while True:
-                report = poll_once(urls, store, pipeline_factory, allow_private=allow_private,
-                                   fetch_links=fetch_links)
-                click.echo(f"stored {report.added} (revisions {report.revisions}), duplicates "
-                           f"{report.duplicates}, rejected {len(report.rejected)}")
+                report = poll_once(
+                    urls, store, pipeline_factory, allow_private=allow_private, fetch_links=fetch_links
+                )
+                click.echo(
+                    f"stored {report.added} (revisions {report.revisions}), duplicates "
+                    f"{report.duplicates}, rejected {len(report.rejected)}"
+                )
                 if once:
                     break
                 time.sleep(interval)

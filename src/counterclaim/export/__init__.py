@@ -18,6 +18,16 @@ WRITERS = {"json": write_json, "ndjson": write_ndjson, "csv": write_acled_csv, "
 FORMATS = tuple(WRITERS)
 
 __all__ = [
-    "ACLED_COLUMNS", "FORMATS", "WRITERS", "acled_rows", "atomic_output", "events_geojson", "places_geojson",
-    "safe_output_path", "write_acled_csv", "write_geojson", "write_json", "write_ndjson",
+    "ACLED_COLUMNS",
+    "FORMATS",
+    "WRITERS",
+    "acled_rows",
+    "atomic_output",
+    "events_geojson",
+    "places_geojson",
+    "safe_output_path",
+    "write_acled_csv",
+    "write_geojson",
+    "write_json",
+    "write_ndjson",
 ]

@@ -4,7 +4,8 @@ Column names and meanings follow the ACLED codebook (acleddata.com, 2023):
 ``event_date`` is ISO ``YYYY-MM-DD``, ``geo_precision`` 1 = town, 2 = near a
 town / part of a region, 3 = region; ``fatalities`` is the reported number (the
 lower bound for "at least" figures, 0 when none was reported, as ACLED does).
-``event_id_cnty`` is our stable ``<article id>-<event id>``.
+``event_id_cnty`` is our stable ``<article id>-<event id>``; ``notes`` is the
+event's source text with whitespace folded to one line.
 
 Text cells that a spreadsheet would run as a formula (leading ``=``, ``+``,
 ``-``, ``@``) are prefixed with ``'``; numeric cells are written as numbers.
@@ -18,8 +19,20 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
-    "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
+    "event_id_cnty",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
 )
 _NUMERIC = frozenset({"latitude", "longitude", "geo_precision", "fatalities"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -45,6 +58,11 @@ def _safe_text(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def _event_key(article_id: str, event_id: str) -> str:
+    """Globally unique event key; event ids that already carry their article id are kept as they are."""
+    return event_id if event_id.startswith(article_id) else f"{article_id}-{event_id}"
+
+
 def acled_rows(result: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """ACLED-style rows for the events of one article result."""
     places = result.get("places") or []
@@ -53,7 +71,7 @@ def acled_rows(result: dict[str, Any]) -> Iterator[dict[str, Any]]:
         place = places[idx] if isinstance(idx, int) and 0 <= idx < len(places) else {}
         fatalities = event.get("fatalities") or {}
         row = {
-            "event_id_cnty": f"{result.get('id')}-{event.get('id')}",
+            "event_id_cnty": _event_key(str(result.get("id")), str(event.get("id"))),
             "event_date": event.get("date") or result.get("date") or "",
             "event_type": event.get("event_type"),
             "sub_event_type": event.get("sub_event_type"),
@@ -65,7 +83,7 @@ def acled_rows(result: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "longitude": place.get("lon"),
             "geo_precision": place.get("precision"),
             "source": result.get("outlet") or result.get("url") or "",
-            "notes": (event.get("span") or {}).get("text"),
+            "notes": " ".join(((event.get("span") or {}).get("text") or "").split()),
             "fatalities": fatalities.get("min") if fatalities.get("min") is not None else 0,
         }
         yield {k: (("" if v is None else v) if k in _NUMERIC else _safe_text(v)) for k, v in row.items()}

@@ -12,8 +12,23 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-_EVENT_PROPERTIES = ("id", "article_id", "event_type", "sub_event_type", "plover", "actor1", "actor2", "side1",
-                     "side2", "date", "place_name", "asserted_by", "article_date", "title", "outlet")
+_EVENT_PROPERTIES = (
+    "id",
+    "article_id",
+    "event_type",
+    "sub_event_type",
+    "plover",
+    "actor1",
+    "actor2",
+    "side1",
+    "side2",
+    "date",
+    "place_name",
+    "asserted_by",
+    "article_date",
+    "title",
+    "outlet",
+)
 _PLACE_PROPERTIES = ("name", "kind", "geonameid", "country_code", "aliases", "n_mentions", "n_articles")
 
 
@@ -54,9 +69,16 @@ def result_events(results: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]
         for event in result.get("events") or []:
             idx = event.get("place")
             place = places[idx] if isinstance(idx, int) and 0 <= idx < len(places) else {}
-            yield {**event, "article_id": result.get("id"), "lat": place.get("lat"), "lon": place.get("lon"),
-                   "place_name": place.get("name"), "article_date": result.get("date"),
-                   "title": result.get("title"), "outlet": result.get("outlet")}
+            yield {
+                **event,
+                "article_id": result.get("id"),
+                "lat": place.get("lat"),
+                "lon": place.get("lon"),
+                "place_name": place.get("name"),
+                "article_date": result.get("date"),
+                "title": result.get("title"),
+                "outlet": result.get("outlet"),
+            }
 
 
 def write_geojson(results: Iterable[dict[str, Any]], out: TextIO) -> int:

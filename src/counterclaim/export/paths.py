@@ -34,7 +34,9 @@ def safe_output_path(out: str | Path, base: str | Path = ".") -> Path:
     if target.is_dir():
         raise UnsafeOutputPath(f"refusing to write {str(out)!r}: it is a folder")
     if not target.parent.is_dir():
-        raise UnsafeOutputPath(f"refusing to write {str(out)!r}: the folder {str(target.parent)!r} does not exist")
+        raise UnsafeOutputPath(
+            f"refusing to write {str(out)!r}: the folder {str(target.parent)!r} does not exist"
+        )
     return target
 
 

@@ -116,8 +116,10 @@ def detail_lines(result: dict[str, Any]) -> list[str]:
         who = c.get("actor") or _span_text(c.get("speaker")) or "(unattributed)"
         side = f" ({c['side']})" if c.get("side") else ""
         cue = _span_text(c.get("cue"))
-        lines.append(f"  {c.get('id')} {c.get('stance', '')}: {who}{side} {cue}: "
-                     f"\u201c{_span_text(c.get('content'))}\u201d {_where(c.get('content'))}")
+        lines.append(
+            f"  {c.get('id')} {c.get('stance', '')}: {who}{side} {cue}: "
+            f"\u201c{_span_text(c.get('content'))}\u201d {_where(c.get('content'))}"
+        )
     events = result.get("events") or []
     places = result.get("places") or []
     lines.append(f"Events ({len(events)})")
@@ -125,18 +127,30 @@ def detail_lines(result: dict[str, Any]) -> list[str]:
         idx = e.get("place")
         place = places[idx]["name"] if isinstance(idx, int) and 0 <= idx < len(places) else ""
         fat = (e.get("fatalities") or {}).get("min")
-        bits = [e.get("event_type") or e.get("plover") or "?", e.get("sub_event_type") or "",
-                f"{e.get('actor1') or '?'} vs {e.get('actor2') or '-'}", place, e.get("date") or "",
-                f"fatalities {fat}" if fat is not None else "", f"asserted by {e.get('asserted_by')}"]
+        bits = [
+            e.get("event_type") or e.get("plover") or "?",
+            e.get("sub_event_type") or "",
+            f"{e.get('actor1') or '?'} vs {e.get('actor2') or '-'}",
+            place,
+            e.get("date") or "",
+            f"fatalities {fat}" if fat is not None else "",
+            f"asserted by {e.get('asserted_by')}",
+        ]
         lines.append(f"  {e.get('id')} " + " | ".join(b for b in bits if b) + f" {_where(e.get('span'))}")
     lines.append(f"Places ({len(places)})")
     for p in places:
-        coords = f" {p['lat']:.4f},{p['lon']:.4f}" if p.get("lat") is not None and p.get("lon") is not None else ""
-        lines.append(f"  {_span_text(p.get('span'))} -> {p.get('name')} ({p.get('kind')}){coords} "
-                     f"{_where(p.get('span'))}")
+        coords = (
+            f" {p['lat']:.4f},{p['lon']:.4f}" if p.get("lat") is not None and p.get("lon") is not None else ""
+        )
+        lines.append(
+            f"  {_span_text(p.get('span'))} -> {p.get('name')} ({p.get('kind')}){coords} "
+            f"{_where(p.get('span'))}"
+        )
     dates = result.get("dates") or []
     lines.append(f"Dates ({len(dates)})")
     for d in dates:
-        lines.append(f"  {_span_text(d.get('span'))} -> {d.get('value')} ({d.get('precision')}) "
-                     f"{_where(d.get('span'))}")
+        lines.append(
+            f"  {_span_text(d.get('span'))} -> {d.get('value')} ({d.get('precision')}) "
+            f"{_where(d.get('span'))}"
+        )
     return lines

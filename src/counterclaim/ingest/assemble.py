@@ -9,18 +9,21 @@ an E110 warning).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import logging
+from datetime import UTC, datetime
 
-from ..errors import BadDate, CounterclaimError, NoDate
+from ..errors import BadDate, CounterclaimError, InputError, NoDate
 from ..model import Article, article_id, content_hash
 from .dating import check_not_future, date_from_text, date_from_url, parse_date_value
 from .guards import check_text
 from .language import check_english
 from .records import Draft, Rejection
 
+log = logging.getLogger(__name__)
+
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def resolve_date(draft: Draft, text: str, now: datetime) -> tuple[str, str, list[str]]:
@@ -46,7 +49,10 @@ def resolve_date(draft: Draft, text: str, now: datetime) -> tuple[str, str, list
         except BadDate as exc:
             warnings.append(f"[{exc.code}] text date ignored: {exc.message}")
     today = now.date().isoformat()
-    warnings.append(f"[{NoDate.code}] no publication date found (header, metadata, URL or text); using the ingest date {today}")
+    warnings.append(
+        f"[{NoDate.code}] no publication date found (header, metadata, URL or text); "
+        f"using the ingest date {today}"
+    )
     return today, "ingest-time", warnings
 
 
@@ -60,6 +66,9 @@ def assemble(draft: Draft, now: datetime | None = None) -> Article | Rejection:
         date, origin, date_warnings = resolve_date(draft, text, now)
     except CounterclaimError as exc:
         return Rejection.from_error(exc, draft.where)
+    except Exception as exc:  # a bug here must cost one article, not the batch
+        log.exception("cannot assemble %s", draft.where)
+        return Rejection(draft.where, InputError.code, f"unexpected error: {type(exc).__name__}: {exc}")
     hash_ = content_hash(text)
     return Article(
         id=article_id(hash_),

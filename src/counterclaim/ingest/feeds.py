@@ -55,7 +55,9 @@ def entry_key(entry: Any) -> str | None:
     return entry.get("id") or entry.get("link") or entry.get("title")
 
 
-def entry_draft(entry: Any, feed_url: str, outlet: str | None, fetch_links: bool, policy: FetchPolicy) -> Draft:
+def entry_draft(
+    entry: Any, feed_url: str, outlet: str | None, fetch_links: bool, policy: FetchPolicy
+) -> Draft:
     key = entry_key(entry)
     where = f"{feed_url} [item {key}]"
     link = entry.get("link")
@@ -99,9 +101,13 @@ def poll_feed(
     state = dict(state or {})
     policy = policy or FetchPolicy(allow_private=allow_private, accepted_types=FEED_TYPES)
     page_policy = FetchPolicy(
-        allow_private=policy.allow_private, trusted_hosts=policy.trusted_hosts, resolver=policy.resolver,
-        connect_timeout=policy.connect_timeout, read_timeout=policy.read_timeout,
-        total_timeout=policy.total_timeout, max_bytes=policy.max_bytes,
+        allow_private=policy.allow_private,
+        trusted_hosts=policy.trusted_hosts,
+        resolver=policy.resolver,
+        connect_timeout=policy.connect_timeout,
+        read_timeout=policy.read_timeout,
+        total_timeout=policy.total_timeout,
+        max_bytes=policy.max_bytes,
     )
     now = now or utc_now()
     try:
@@ -111,8 +117,11 @@ def poll_feed(
         import feedparser  # only when a feed is polled
 
         parsed = feedparser.parse(
-            fetched.content, response_headers={"content-type": fetched.headers.get("content-type", ""),
-                                               "content-location": fetched.url},
+            fetched.content,
+            response_headers={
+                "content-type": fetched.headers.get("content-type", ""),
+                "content-location": fetched.url,
+            },
         )
         if not parsed.entries and (parsed.bozo or not parsed.get("version")):
             problem = getattr(parsed, "bozo_exception", None) or "no RSS/Atom items"

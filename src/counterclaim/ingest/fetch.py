@@ -9,8 +9,9 @@ from the environment are ignored for the same reason.
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -35,7 +36,12 @@ from .text import decode_text_bytes
 USER_AGENT = f"counterclaim/{__version__} (+https://github.com/counterclaim/counterclaim)"
 REDIRECT_CODES = frozenset((301, 302, 303, 307, 308))
 PAGE_TYPES = frozenset(("text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml"))
-FEED_TYPES = PAGE_TYPES | {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+xml"}
+FEED_TYPES = PAGE_TYPES | {
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/feed+xml",
+}
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,14 @@ class Fetched:
     def media_type(self) -> str:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
+    @property
+    def charset(self) -> str | None:
+        for parameter in self.headers.get("content-type", "").split(";")[1:]:
+            name, _, value = parameter.partition("=")
+            if name.strip().lower() == "charset":
+                return value.strip().strip('"').lower() or None
+        return None
+
 
 class GuardedBackend(httpcore.SyncBackend):
     """Opens sockets only to addresses the SSRF guard allows, resolved by our own resolver."""
@@ -71,10 +85,20 @@ class GuardedBackend(httpcore.SyncBackend):
     def __init__(self, policy: FetchPolicy) -> None:
         self.policy = policy
 
-    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
         last_error: Exception | None = None
         for address in checked_addresses(
-            host, port, resolver=self.policy.resolver, allow_private=self.policy.allow_private,
+            host,
+            port,
+            resolver=self.policy.resolver,
+            allow_private=self.policy.allow_private,
             trusted_hosts=self.policy.trusted_hosts,
         ):
             try:  # connect to the checked address itself; TLS still verifies the host name
@@ -83,7 +107,7 @@ class GuardedBackend(httpcore.SyncBackend):
                 last_error = exc
         raise last_error or httpcore.ConnectError(f"cannot connect to {host}")
 
-    def connect_unix_socket(self, *args, **kwargs):
+    def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
         raise BlockedAddress("unix sockets are never fetched")
 
 
@@ -107,8 +131,11 @@ def check_url(url: str, policy: FetchPolicy) -> None:
     if not parts.hostname:
         raise FetchError(f"URL has no host: {url}")
     checked_addresses(
-        parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
-        resolver=policy.resolver, allow_private=policy.allow_private, trusted_hosts=policy.trusted_hosts,
+        parts.hostname,
+        parts.port or (443 if parts.scheme == "https" else 80),
+        resolver=policy.resolver,
+        allow_private=policy.allow_private,
+        trusted_hosts=policy.trusted_hosts,
     )
 
 
@@ -116,7 +143,9 @@ def read_capped(response: httpx.Response, policy: FetchPolicy, deadline: float) 
     """The body, streamed, stopping as soon as it passes the size cap or the deadline."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > policy.max_bytes:
-        raise ResponseTooLarge(f"response declares {int(declared):,} bytes; the limit is {policy.max_bytes:,}")
+        raise ResponseTooLarge(
+            f"response declares {int(declared):,} bytes; the limit is {policy.max_bytes:,}"
+        )
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
@@ -145,7 +174,9 @@ def fetch(
         for _hop in range(policy.max_redirects + 1):
             check_url(current, policy)
             remaining = max(0.01, deadline - time.monotonic())
-            timeout = httpx.Timeout(min(policy.read_timeout, remaining), connect=min(policy.connect_timeout, remaining))
+            timeout = httpx.Timeout(
+                min(policy.read_timeout, remaining), connect=min(policy.connect_timeout, remaining)
+            )
             with client.stream("GET", current, headers=dict(headers or {}), timeout=timeout) as response:
                 if response.status_code in REDIRECT_CODES and "location" in response.headers:
                     current = urljoin(current, response.headers["location"])
@@ -156,7 +187,9 @@ def fetch(
                     raise HttpStatusError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
                 fetched = Fetched(current, response.status_code, dict(response.headers))
                 if fetched.media_type and fetched.media_type not in policy.accepted_types:
-                    raise UnsupportedContentType(f"content type {fetched.media_type!r} is not a page or a feed")
+                    raise UnsupportedContentType(
+                        f"content type {fetched.media_type!r} is not a page or a feed"
+                    )
                 content = read_capped(response, policy, deadline)
                 return Fetched(current, response.status_code, dict(response.headers), content)
         raise TooManyRedirects(f"more than {policy.max_redirects} redirects (last: {current})")
@@ -174,7 +207,14 @@ def fetch_draft(url: str, *, allow_private: bool = False, policy: FetchPolicy | 
     policy = policy or FetchPolicy(allow_private=allow_private)
     fetched = fetch(url, policy)
     if fetched.media_type == "text/plain":
-        draft = decode_text_bytes(fetched.content, url)
+        content = fetched.content
+        charset = fetched.charset
+        if charset and charset not in ("utf-8", "utf8", "us-ascii", "ascii"):
+            try:  # the server named another encoding: honour it, then read as UTF-8 text
+                content = content.decode(charset).encode("utf-8")
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong label: fall back to our own detection
+        draft = decode_text_bytes(content, url)
         draft.url = fetched.url
         return draft
     return draft_from_html(fetched.content, url, url=fetched.url)

@@ -80,7 +80,9 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
         try:
             return data.decode("utf-16"), []
         except UnicodeDecodeError as exc:
-            raise EncodingProblem(f"starts with a UTF-16 mark but is not valid UTF-16 ({exc.reason})") from None
+            raise EncodingProblem(
+                f"starts with a UTF-16 mark but is not valid UTF-16 ({exc.reason})"
+            ) from None
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:

@@ -19,7 +19,7 @@ def draft_from_html(data: bytes | str, where: str, *, url: str | None = None) ->
         sniff_binary(data[:SNIFF_BYTES])
     document = trafilatura.bare_extraction(
         data,
-        url=None,  # given the URL, htmldate reads dates from it and calls them metadata; our URL rule does that
+        url=None,  # given a URL, htmldate reads its date and calls it metadata; our URL rule does that
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -31,7 +31,11 @@ def draft_from_html(data: bytes | str, where: str, *, url: str | None = None) ->
     if not text:
         raise NoArticleText("no article text found in the page (only scripts, navigation or boilerplate)")
     page_url = fields.get("url") or url
-    outlet = fields.get("sitename") or fields.get("hostname") or (urlsplit(page_url).hostname if page_url else None)
+    outlet = (
+        fields.get("sitename")
+        or fields.get("hostname")
+        or (urlsplit(page_url).hostname if page_url else None)
+    )
     return Draft(
         text=text,
         where=where,
@@ -57,7 +61,7 @@ class FragmentText(HTMLParser):
         self.parts: list[str] = []
         self.skipping = 0
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIPPED_TAGS:
             self.skipping += 1
         elif tag in BLOCK_TAGS:
@@ -87,4 +91,3 @@ def fragment_to_text(fragment: str) -> str:
         if line:
             paragraphs.append(line)
     return "\n\n".join(paragraphs)
-

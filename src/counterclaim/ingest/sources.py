@@ -47,6 +47,8 @@ def files_under(folder: Path) -> Iterator[Path]:
 def read_file(path: Path, columns: ColumnMap) -> Iterator[Draft | Rejection]:
     """Drafts from one file, chosen by its extension."""
     where = str(path)
+    if not path.is_file():  # devices and pipes (a link to /dev/zero) would never end
+        raise InputError("not a regular file")
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         yield read_text_file(path, where)
@@ -73,7 +75,9 @@ def guarded(where: str, items: Iterator[Draft | Rejection]) -> Iterator[Draft | 
         yield Rejection(where, InputError.code, f"cannot read: {exc.strerror or exc}")
     except Exception as exc:  # a reader bug must not lose the rest of the batch
         log.exception("unexpected failure reading %s", where)
-        yield Rejection(where, InputError.code, f"unexpected error while reading: {type(exc).__name__}: {exc}")
+        yield Rejection(
+            where, InputError.code, f"unexpected error while reading: {type(exc).__name__}: {exc}"
+        )
 
 
 def lazily(read, *args, **kwargs) -> Iterator[Draft]:
@@ -93,10 +97,15 @@ def drafts_from(
         yield from guarded(source, lazily(fetch_draft, source, allow_private=allow_private))
         return
     path = Path(source)
-    if path.is_dir():
+    try:
+        is_dir, exists = path.is_dir(), path.exists()
+    except OSError as exc:
+        yield Rejection(source, InputError.code, f"cannot read: {exc.strerror or exc}")
+        return
+    if is_dir:
         for file in files_under(path):
             yield from guarded(str(file), read_file(file, columns))
-    elif path.is_file():
+    elif exists:
         yield from guarded(source, read_file(path, columns))
     else:
         yield Rejection(source, MissingSource.code, "no such file or folder")

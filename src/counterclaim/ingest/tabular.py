@@ -14,10 +14,17 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import EmptyInput, EncodingProblem, MalformedRecord, MissingColumn, TooLarge
-from .guards import MAX_CHARS, MAX_TEXT_BYTES, SNIFF_BYTES, sniff_binary
+from .guards import MAX_CHARS, MAX_TEXT_BYTES, SNIFF_BYTES, UTF16_BOMS, sniff_binary
 from .records import ColumnMap, Draft, Rejection
 
 FIELDS = ("text", "date", "title", "url", "outlet", "id")
+
+
+def sniff_head(head: bytes) -> None:
+    """Binary files out; UTF-16 (Excel's "Unicode text") out with a fix, since lines are read as UTF-8."""
+    if head.startswith(UTF16_BOMS):
+        raise EncodingProblem("the file is UTF-16 (as Excel's 'Unicode text' export); save it as UTF-8 CSV")
+    sniff_binary(head)
 
 
 def decode_line(raw: bytes, first: bool) -> tuple[str, bool]:
@@ -62,12 +69,14 @@ def resolve_columns(
             chosen[field_name] = wanted
         elif wanted.strip().lower() in folded:
             chosen[field_name] = folded[wanted.strip().lower()]
-    missing = [getattr(columns, "text")] if "text" not in chosen else []
+    missing = [columns.text] if "text" not in chosen else []
     if strict_optional:
         missing += [name for name in columns.explicit_optional() if name.strip().lower() not in folded]
     if missing:
         has = ", ".join(repr(name) for name in available) or "none"
-        raise MissingColumn(f"no column {', '.join(repr(m) for m in missing)}; the columns are: {has}", where=where)
+        raise MissingColumn(
+            f"no column {', '.join(repr(m) for m in missing)}; the columns are: {has}", where=where
+        )
     return chosen
 
 
@@ -104,7 +113,7 @@ def read_delimited(path: Path, where: str, columns: ColumnMap, delimiter: str) -
     """CSV/TSV rows. ``row N`` counts the header as row 1, as a spreadsheet does."""
     csv.field_size_limit(max(csv.field_size_limit(), MAX_CHARS + 1))
     with path.open("rb") as stream:
-        sniff_binary(stream.read(SNIFF_BYTES))
+        sniff_head(stream.read(SNIFF_BYTES))
         stream.seek(0)
         fallback_lines: list[int] = []
 
@@ -133,15 +142,18 @@ def read_delimited(path: Path, where: str, columns: ColumnMap, delimiter: str) -
             except StopIteration:
                 break
             except csv.Error as exc:
-                yield Rejection(f"{where}:row {row_number + 1}", MalformedRecord.code,
-                                f"unreadable CSV from here on ({exc}); the rows before it were kept")
+                yield Rejection(
+                    f"{where}:row {row_number + 1}",
+                    MalformedRecord.code,
+                    f"unreadable CSV from here on ({exc}); the rows before it were kept",
+                )
                 return
             row_number += 1
             if not any(v.strip() for v in values):
                 continue  # blank line between records
             seen_rows = True
             row_where = f"{where}:row {row_number}"
-            record = dict(zip(header, values))
+            record = dict(zip(header, values, strict=False))  # short rows: missing cells
             try:
                 draft = draft_from_record(record, chosen, row_where)
             except (MalformedRecord, TooLarge) as exc:
@@ -158,7 +170,7 @@ def read_delimited(path: Path, where: str, columns: ColumnMap, delimiter: str) -
 def read_jsonl(path: Path, where: str, columns: ColumnMap) -> Iterator[Draft | Rejection]:
     """One JSON object per line; a broken line is rejected alone."""
     with path.open("rb") as stream:
-        sniff_binary(stream.read(SNIFF_BYTES))
+        sniff_head(stream.read(SNIFF_BYTES))
         stream.seek(0)
         seen_records = False
         for number, raw in bounded_lines(stream):
@@ -173,11 +185,16 @@ def read_jsonl(path: Path, where: str, columns: ColumnMap) -> Iterator[Draft | R
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Rejection(line_where, MalformedRecord.code, f"invalid JSON: {exc.msg} at column {exc.colno}")
+                yield Rejection(
+                    line_where, MalformedRecord.code, f"invalid JSON: {exc.msg} at column {exc.colno}"
+                )
                 continue
             if not isinstance(record, dict):
-                yield Rejection(line_where, MalformedRecord.code,
-                                f"expected a JSON object, found a {type(record).__name__}")
+                yield Rejection(
+                    line_where,
+                    MalformedRecord.code,
+                    f"expected a JSON object, found a {type(record).__name__}",
+                )
                 continue
             try:
                 chosen = resolve_columns(list(record), columns, line_where, strict_optional=False)

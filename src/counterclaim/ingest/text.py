@@ -24,7 +24,9 @@ def draft_from_text(raw: str, where: str, *, url: str | None = None) -> Draft:
     header = HEADER.match(raw)
     if header is None:
         return Draft(text=raw, where=where, url=url)
-    return Draft(text=raw[header.end():], where=where, date_value=header["value"], date_origin="header", url=url)
+    return Draft(
+        text=raw[header.end() :], where=where, date_value=header["value"], date_origin="header", url=url
+    )
 
 
 def decode_text_bytes(data: bytes, where: str) -> Draft:

@@ -55,7 +55,9 @@ def _engine_url(db: str | Path) -> str:
         return "postgresql+psycopg://" + text.split("://", 1)[1]
     if scheme in ("sqlite", "postgresql+psycopg"):
         return text
-    raise UnsupportedDatabase(f"unsupported database {scheme!r}: use a file path, sqlite:///FILE or postgresql://...")
+    raise UnsupportedDatabase(
+        f"unsupported database {scheme!r}: use a file path, sqlite:///FILE or postgresql://..."
+    )
 
 
 def open_store(db: str | Path | None = None) -> Store:

@@ -23,7 +23,7 @@ import math
 import re
 from typing import Any
 
-from sqlalchemy import Engine, Integer, Table, column, event, text
+from sqlalchemy import Engine, Integer, Table, column, event, func, text
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
@@ -35,7 +35,9 @@ _WRITE_LOCK_KEY = 0x636C61696D  # arbitrary constant: "claim" in hex, the adviso
 _EARTH_RADIUS_KM = 6371.0088
 
 
-def distance_km(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None) -> float | None:
+def distance_km(
+    lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None
+) -> float | None:
     """Haversine great-circle distance; None when a coordinate is missing."""
     if None in (lat1, lon1, lat2, lon2):
         return None
@@ -59,11 +61,31 @@ class Dialect:
     def lock_for_write(self, conn: Connection) -> None:
         pass
 
-    def insert_ignore(self, table: Table) -> Any:
+    def insert(self, table: Table) -> Any:
+        """The dialect's INSERT construct (it has ``on_conflict_do_nothing/do_update``)."""
         raise NotImplementedError
 
-    def upsert(self, table: Table, values: dict[str, Any], key: str) -> Any:
-        raise NotImplementedError
+    def insert_ignore(self, table: Table) -> Any:
+        return self.insert(table).on_conflict_do_nothing()
+
+    def upsert(
+        self, table: Table, values: dict[str, Any], key: str, *, add: tuple[str, ...] = (),
+        keep: tuple[str, ...] = (),
+    ) -> Any:
+        """Insert, or update the row with the same ``key``: columns in ``add`` are summed,
+        columns in ``keep`` keep their stored value unless the new one is set, others are replaced."""
+        stmt = self.insert(table).values(**values)
+        updates: dict[str, Any] = {}
+        for name in values:
+            if name == key:
+                continue
+            if name in add:
+                updates[name] = table.c[name] + stmt.excluded[name]
+            elif name in keep:
+                updates[name] = func.coalesce(stmt.excluded[name], table.c[name])
+            else:
+                updates[name] = stmt.excluded[name]
+        return stmt.on_conflict_do_update(index_elements=[key], set_=updates)
 
     def install_search(self, conn: Connection) -> None:
         raise NotImplementedError
@@ -97,14 +119,8 @@ class SqliteDialect(Dialect):
             immediate = conn.get_execution_options().get("cc_write", False)
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
-    def insert_ignore(self, table: Table) -> Any:
-        return sqlite_dialect.insert(table).on_conflict_do_nothing()
-
-    def upsert(self, table: Table, values: dict[str, Any], key: str) -> Any:
-        stmt = sqlite_dialect.insert(table).values(**values)
-        return stmt.on_conflict_do_update(
-            index_elements=[key], set_={k: stmt.excluded[k] for k in values if k != key}
-        )
+    def insert(self, table: Table) -> Any:
+        return sqlite_dialect.insert(table)
 
     def install_search(self, conn: Connection) -> None:
         conn.exec_driver_sql(
@@ -114,7 +130,8 @@ class SqliteDialect(Dialect):
         )
         conn.exec_driver_sql(
             "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
-            "INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text); "
+            "INSERT INTO articles_fts(rowid, title, text) "
+            "VALUES (new.seq, coalesce(new.title, ''), new.text); "
             "END"
         )
         conn.exec_driver_sql(
@@ -127,7 +144,8 @@ class SqliteDialect(Dialect):
             "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN "
             "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
             "VALUES ('delete', old.seq, coalesce(old.title, ''), old.text); "
-            "INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text); "
+            "INSERT INTO articles_fts(rowid, title, text) "
+            "VALUES (new.seq, coalesce(new.title, ''), new.text); "
             "END"
         )
         conn.exec_driver_sql("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
@@ -156,8 +174,13 @@ class SqliteDialect(Dialect):
                 "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
                 "WHERE articles_fts MATCH :q ORDER BY rank, a.seq LIMIT :limit OFFSET :offset"
             ),
-            {"q": self._fts_query(query), "hs": HIGHLIGHT_START, "he": HIGHLIGHT_END,
-             "limit": limit, "offset": offset},
+            {
+                "q": self._fts_query(query),
+                "hs": HIGHLIGHT_START,
+                "he": HIGHLIGHT_END,
+                "limit": limit,
+                "offset": offset,
+            },
         ).mappings()
         return [dict(r) for r in rows]
 
@@ -171,14 +194,8 @@ class PostgresDialect(Dialect):
     def lock_for_write(self, conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK_KEY})
 
-    def insert_ignore(self, table: Table) -> Any:
-        return pg_dialect.insert(table).on_conflict_do_nothing()
-
-    def upsert(self, table: Table, values: dict[str, Any], key: str) -> Any:
-        stmt = pg_dialect.insert(table).values(**values)
-        return stmt.on_conflict_do_update(
-            index_elements=[key], set_={k: stmt.excluded[k] for k in values if k != key}
-        )
+    def insert(self, table: Table) -> Any:
+        return pg_dialect.insert(table)
 
     def install_search(self, conn: Connection) -> None:
         conn.exec_driver_sql(
@@ -214,9 +231,13 @@ class PostgresDialect(Dialect):
                 "FROM articles a, plainto_tsquery('english', :q) q "
                 "WHERE a.tsv @@ q ORDER BY rank DESC, a.seq LIMIT :limit OFFSET :offset"
             ),
-            {"q": self._ts_query(query), "limit": limit, "offset": offset,
-             "opts": f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12, "
-                     "MaxFragments=1"},
+            {
+                "q": self._ts_query(query),
+                "limit": limit,
+                "offset": offset,
+                "opts": f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12, "
+                "MaxFragments=1",
+            },
         ).mappings()
         return [dict(r) for r in rows]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
@@ -42,9 +42,29 @@ def _search(conn: Connection, dialect: Dialect) -> None:
     dialect.install_search(conn)
 
 
+# Case-insensitive filters compare lower(column); expression indexes let them use an index.
+# (Constant DDL, same text on both databases; SQLAlchemy cannot reflect these for checkfirst.)
+_LOWER_INDEXES = (
+    ("ix_articles_outlet_lower", "articles", "outlet"),
+    ("ix_places_name_lower", "places", "name"),
+    ("ix_claims_side_lower", "claims", "side"),
+    ("ix_claims_actor_lower", "claims", "actor"),
+    ("ix_events_type_lower", "events", "event_type"),
+    ("ix_events_side1_lower", "events", "side1"),
+    ("ix_events_side2_lower", "events", "side2"),
+    ("ix_events_place_lower", "events", "place_name"),
+)
+
+
+def _case_insensitive_indexes(conn: Connection, dialect: Dialect) -> None:
+    for name, table, column in _LOWER_INDEXES:
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} (lower({column}))")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, query tables (mentions, places, dates, claims, events), feeds", _core_tables),
     Migration(2, "full-text search over title + text; distance function", _search),
+    Migration(3, "expression indexes for case-insensitive filters", _case_insensitive_indexes),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -73,7 +93,7 @@ def migrate(engine: Engine, dialect: Dialect) -> list[int]:
                 schema_migrations.insert().values(
                     version=migration.version,
                     name=migration.name,
-                    applied_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    applied_at=datetime.now(UTC).isoformat(timespec="seconds"),
                 )
             )
             done.append(migration.version)

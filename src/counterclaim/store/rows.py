@@ -25,8 +25,11 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def article_row(data: dict[str, Any], *, revision_of: str | None, lineage: str, ingested_at: str) -> dict[str, Any]:
-    stored = {k: v for k, v in data.items() if k not in ("revision_of", "revisions")}
+def article_row(
+    data: dict[str, Any], *, revision_of: str | None, lineage: str, ingested_at: str
+) -> dict[str, Any]:
+    # the text lives once, in articles.text (FTS indexes it there); readers put it back
+    stored = {k: v for k, v in data.items() if k not in ("revision_of", "revisions", "text")}
     return {
         "id": data["id"],
         "hash": data["hash"],
@@ -57,8 +60,17 @@ def mention_rows(article_id: str, data: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for idx, m in enumerate(data.get("mentions") or []):
         text, start, end = _span(m.get("span"))
-        rows.append({"article_id": article_id, "idx": idx, "label": m.get("label") or "", "origin": m.get("origin"),
-                     "text": text, "span_start": start, "span_end": end})
+        rows.append(
+            {
+                "article_id": article_id,
+                "idx": idx,
+                "label": m.get("label") or "",
+                "origin": m.get("origin"),
+                "text": text,
+                "span_start": start,
+                "span_end": end,
+            }
+        )
     return rows
 
 
@@ -67,13 +79,24 @@ def place_rows(article_id: str, data: dict[str, Any]) -> list[dict[str, Any]]:
     for idx, p in enumerate(data.get("places") or []):
         text, start, end = _span(p.get("span"))
         aliases = [a for a in (p.get("aliases") or []) if a]
-        rows.append({
-            "article_id": article_id, "idx": idx, "name": p.get("name") or text,
-            "aliases": "|" + "|".join(aliases) + "|" if aliases else "",
-            "kind": p.get("kind"), "lat": p.get("lat"), "lon": p.get("lon"), "geonameid": p.get("geonameid"),
-            "country_code": p.get("country_code"), "precision": p.get("precision"), "role": p.get("role"),
-            "text": text, "span_start": start, "span_end": end,
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "idx": idx,
+                "name": p.get("name") or text,
+                "aliases": "|" + "|".join(aliases) + "|" if aliases else "",
+                "kind": p.get("kind"),
+                "lat": p.get("lat"),
+                "lon": p.get("lon"),
+                "geonameid": p.get("geonameid"),
+                "country_code": p.get("country_code"),
+                "precision": p.get("precision"),
+                "role": p.get("role"),
+                "text": text,
+                "span_start": start,
+                "span_end": end,
+            }
+        )
     return rows
 
 
@@ -81,8 +104,18 @@ def date_rows(article_id: str, data: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for idx, d in enumerate(data.get("dates") or []):
         text, start, end = _span(d.get("span"))
-        rows.append({"article_id": article_id, "idx": idx, "value": d.get("value"), "end_value": d.get("end"),
-                     "precision": d.get("precision"), "text": text, "span_start": start, "span_end": end})
+        rows.append(
+            {
+                "article_id": article_id,
+                "idx": idx,
+                "value": d.get("value"),
+                "end_value": d.get("end"),
+                "precision": d.get("precision"),
+                "text": text,
+                "span_start": start,
+                "span_end": end,
+            }
+        )
     return rows
 
 
@@ -93,13 +126,24 @@ def claim_rows(article_id: str, data: dict[str, Any]) -> list[dict[str, Any]]:
         context = c.get("sentence") or c.get("content") or {}
         _, ctx_start, ctx_end = _span(context)
         date = c.get("date") or data.get("date")
-        rows.append({
-            "article_id": article_id, "claim_id": str(c.get("id") or f"c{idx}"), "date": date,
-            "sort_date": date or "", "actor": c.get("actor"), "side": c.get("side"), "stance": c.get("stance"),
-            "kind": c.get("kind"), "channel": c.get("channel"),
-            "speaker_text": (c.get("speaker") or {}).get("text"), "content_text": content,
-            "ctx_start": min(ctx_start, c_start), "ctx_end": max(ctx_end, c_end), "data": dumps(c),
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "claim_id": str(c.get("id") or f"c{idx}"),
+                "date": date,
+                "sort_date": date or "",
+                "actor": c.get("actor"),
+                "side": c.get("side"),
+                "stance": c.get("stance"),
+                "kind": c.get("kind"),
+                "channel": c.get("channel"),
+                "speaker_text": (c.get("speaker") or {}).get("text"),
+                "content_text": content,
+                "ctx_start": min(ctx_start, c_start),
+                "ctx_end": max(ctx_end, c_end),
+                "data": dumps(c),
+            }
+        )
     return rows
 
 
@@ -111,15 +155,27 @@ def event_rows(article_id: str, data: dict[str, Any]) -> list[dict[str, Any]]:
         place = places[place_idx] if isinstance(place_idx, int) and 0 <= place_idx < len(places) else None
         fat = e.get("fatalities") or {}
         date = e.get("date") or data.get("date")
-        rows.append({
-            "article_id": article_id, "event_id": str(e.get("id") or f"e{idx}"), "date": date,
-            "sort_date": date or "", "event_type": e.get("event_type"), "sub_event_type": e.get("sub_event_type"),
-            "plover": e.get("plover"), "actor1": e.get("actor1"), "actor2": e.get("actor2"),
-            "side1": e.get("side1"), "side2": e.get("side2"),
-            "place_idx": place_idx if place else None,
-            "place_name": place.get("name") if place else None,
-            "lat": place.get("lat") if place else None, "lon": place.get("lon") if place else None,
-            "fatalities_min": fat.get("min"), "fatalities_max": fat.get("max"),
-            "asserted_by": e.get("asserted_by"), "data": dumps(e),
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "event_id": str(e.get("id") or f"e{idx}"),
+                "date": date,
+                "sort_date": date or "",
+                "event_type": e.get("event_type"),
+                "sub_event_type": e.get("sub_event_type"),
+                "plover": e.get("plover"),
+                "actor1": e.get("actor1"),
+                "actor2": e.get("actor2"),
+                "side1": e.get("side1"),
+                "side2": e.get("side2"),
+                "place_idx": place_idx if place else None,
+                "place_name": place.get("name") if place else None,
+                "lat": place.get("lat") if place else None,
+                "lon": place.get("lon") if place else None,
+                "fatalities_min": fat.get("min"),
+                "fatalities_max": fat.get("max"),
+                "asserted_by": e.get("asserted_by"),
+                "data": dumps(e),
+            }
+        )
     return rows

@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, and_, exists, func, or_, select
@@ -30,9 +30,18 @@ from .schema import articles, claims, dates, events, feeds, mentions, places
 
 _DATE_FILTER = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _MAX_LIMIT = 1000
-_SUMMARY_COLUMNS = (articles.c.id, articles.c.date, articles.c.date_origin, articles.c.title, articles.c.outlet,
-                    articles.c.url, articles.c.external_id, articles.c.source, articles.c.revision_of,
-                    articles.c.ingested_at)
+_SUMMARY_COLUMNS = (
+    articles.c.id,
+    articles.c.date,
+    articles.c.date_origin,
+    articles.c.title,
+    articles.c.outlet,
+    articles.c.url,
+    articles.c.external_id,
+    articles.c.source,
+    articles.c.revision_of,
+    articles.c.ingested_at,
+)
 
 
 @dataclass
@@ -50,7 +59,7 @@ class Page:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _limit(limit: int | None, default: int) -> int:
@@ -136,8 +145,11 @@ class Store:
                 for data in datas:
                     self._add_one(conn, data, report)
         except SQLAlchemyError as exc:
-            raise StoreError(f"could not write a batch of {len(datas)} articles: {exc.__class__.__name__}: "
-                             f"{str(exc).splitlines()[0]}", where=self.url) from exc
+            raise StoreError(
+                f"could not write a batch of {len(datas)} articles: {exc.__class__.__name__}: "
+                f"{str(exc).splitlines()[0]}",
+                where=self.url,
+            ) from exc
         return report
 
     def _previous_revision(self, conn: Connection, data: dict[str, Any]) -> tuple[str, str] | None:
@@ -147,8 +159,11 @@ class Store:
         elif data.get("external_id"):
             # an id column is only unique within its outlet: "17" from two spreadsheets is two articles
             outlet = data.get("outlet")
-            where = and_(articles.c.url.is_(None), articles.c.external_id == str(data["external_id"]),
-                         articles.c.outlet.is_(None) if outlet is None else articles.c.outlet == outlet)
+            where = and_(
+                articles.c.url.is_(None),
+                articles.c.external_id == str(data["external_id"]),
+                articles.c.outlet.is_(None) if outlet is None else articles.c.outlet == outlet,
+            )
         else:
             return None
         row = conn.execute(
@@ -167,14 +182,20 @@ class Store:
             lineage=previous[1] if previous else data["id"],
             ingested_at=_now(),
         )
-        inserted = conn.execute(self.dialect.insert_ignore(articles).values(**row).returning(articles.c.seq)).first()
+        inserted = conn.execute(
+            self.dialect.insert_ignore(articles).values(**row).returning(articles.c.seq)
+        ).first()
         if inserted is None:  # another writer stored the same text a moment ago
             report.duplicates += 1
             return
         article_id = data["id"]
-        for table, make_rows in ((mentions, rowmaps.mention_rows), (places, rowmaps.place_rows),
-                                 (dates, rowmaps.date_rows), (claims, rowmaps.claim_rows),
-                                 (events, rowmaps.event_rows)):
+        for table, make_rows in (
+            (mentions, rowmaps.mention_rows),
+            (places, rowmaps.place_rows),
+            (dates, rowmaps.date_rows),
+            (claims, rowmaps.claim_rows),
+            (events, rowmaps.event_rows),
+        ):
             table_rows = make_rows(article_id, data)
             if table_rows:
                 conn.execute(self.dialect.insert_ignore(table), table_rows)
@@ -185,7 +206,10 @@ class Store:
 
     def has_hash(self, content_hash: str) -> bool:
         with self._read() as conn:
-            return conn.execute(select(articles.c.seq).where(articles.c.hash == content_hash)).first() is not None
+            return (
+                conn.execute(select(articles.c.seq).where(articles.c.hash == content_hash)).first()
+                is not None
+            )
 
     def known_hashes(self, hashes: Sequence[str]) -> set[str]:
         """The subset of ``hashes`` already stored (one query per 500)."""
@@ -193,8 +217,10 @@ class Store:
         unique = list(dict.fromkeys(hashes))
         with self._read() as conn:
             for i in range(0, len(unique), 500):
-                chunk = unique[i:i + 500]
-                found.update(conn.execute(select(articles.c.hash).where(articles.c.hash.in_(chunk))).scalars())
+                chunk = unique[i : i + 500]
+                found.update(
+                    conn.execute(select(articles.c.hash).where(articles.c.hash.in_(chunk))).scalars()
+                )
         return found
 
     # --- articles ----------------------------------------------------------------
@@ -202,20 +228,35 @@ class Store:
     def get_result(self, article_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
             row = conn.execute(
-                select(articles.c.result, articles.c.revision_of, articles.c.lineage).where(articles.c.id == article_id)
+                select(articles.c.result, articles.c.text, articles.c.revision_of, articles.c.lineage).where(
+                    articles.c.id == article_id
+                )
             ).first()
             if row is None:
                 return None
-            chain = conn.execute(
-                select(articles.c.id).where(articles.c.lineage == row.lineage).order_by(articles.c.seq)
-            ).scalars().all()
+            chain = (
+                conn.execute(
+                    select(articles.c.id).where(articles.c.lineage == row.lineage).order_by(articles.c.seq)
+                )
+                .scalars()
+                .all()
+            )
         data = json.loads(row.result)
+        data["text"] = row.text
         data["revision_of"] = row.revision_of
         data["revisions"] = list(chain)  # every revision of this article, oldest first (this one included)
         return data
 
-    def _keyset_page(self, conn: Connection, stmt: Select[Any], sort_col: Any, seq_col: Any, listing: str,
-                     limit: int, cursor: str | None) -> tuple[list[Any], str | None]:
+    def _keyset_page(
+        self,
+        conn: Connection,
+        stmt: Select[Any],
+        sort_col: Any,
+        seq_col: Any,
+        listing: str,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[Any], str | None]:
         """Newest first by (sort_date, seq); the cursor holds the last row's key."""
         position = cursors.keyset(cursor, listing)
         if position is not None:
@@ -230,8 +271,15 @@ class Store:
             next_cursor = cursors.encode(listing, d=last._mapping["_sort"], s=last._mapping["_seq"])
         return rows, next_cursor
 
-    def list_articles(self, since: str | None = None, until: str | None = None, outlet: str | None = None,
-                      query: str | None = None, limit: int | None = 50, cursor: str | None = None) -> Page:
+    def list_articles(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        query: str | None = None,
+        limit: int | None = 50,
+        cursor: str | None = None,
+    ) -> Page:
         stmt = select(*_SUMMARY_COLUMNS, articles.c.sort_date.label("_sort"), articles.c.seq.label("_seq"))
         for clause in _date_bounds(articles.c.date, since, until):
             stmt = stmt.where(clause)
@@ -240,8 +288,9 @@ class Store:
         if query:
             stmt = stmt.where(self.dialect.match_articles(query))
         with self._read() as conn:
-            rows, nxt = self._keyset_page(conn, stmt, articles.c.sort_date, articles.c.seq, "articles",
-                                          _limit(limit, 50), cursor)
+            rows, nxt = self._keyset_page(
+                conn, stmt, articles.c.sort_date, articles.c.seq, "articles", _limit(limit, 50), cursor
+            )
         return Page([_summary(r) for r in rows], nxt)
 
     def search(self, query: str, limit: int | None = 20, cursor: str | None = None) -> Page:
@@ -259,35 +308,61 @@ class Store:
 
     # --- claims and events ---------------------------------------------------------
 
-    def list_claims(self, since: str | None = None, until: str | None = None, side: str | None = None,
-                    actor: str | None = None, place: str | None = None, stance: str | None = None,
-                    query: str | None = None, article_id: str | None = None, limit: int | None = 50,
-                    cursor: str | None = None) -> Page:
-        stmt = select(claims.c.data, claims.c.article_id, articles.c.date.label("article_date"),
-                      articles.c.title, articles.c.outlet, claims.c.sort_date.label("_sort"),
-                      claims.c.seq.label("_seq")).join(articles, articles.c.id == claims.c.article_id)
+    def list_claims(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        side: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        stance: str | None = None,
+        query: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = 50,
+        cursor: str | None = None,
+    ) -> Page:
+        stmt = select(
+            claims.c.data,
+            claims.c.article_id,
+            articles.c.date.label("article_date"),
+            articles.c.title,
+            articles.c.outlet,
+            claims.c.sort_date.label("_sort"),
+            claims.c.seq.label("_seq"),
+        ).join(articles, articles.c.id == claims.c.article_id)
         for clause in _date_bounds(claims.c.date, since, until):
             stmt = stmt.where(clause)
         if side:
             stmt = stmt.where(_ieq(claims.c.side, side))
         if actor:
-            stmt = stmt.where(or_(_ieq(claims.c.actor, actor),
-                                  claims.c.speaker_text.icontains(actor, autoescape=True)))
+            stmt = stmt.where(
+                or_(_ieq(claims.c.actor, actor), claims.c.speaker_text.icontains(actor, autoescape=True))
+            )
         if stance:
             stmt = stmt.where(claims.c.stance == stance)
         if query:
-            stmt = stmt.where(or_(claims.c.content_text.icontains(query, autoescape=True),
-                                  claims.c.speaker_text.icontains(query, autoescape=True)))
+            stmt = stmt.where(
+                or_(
+                    claims.c.content_text.icontains(query, autoescape=True),
+                    claims.c.speaker_text.icontains(query, autoescape=True),
+                )
+            )
         if article_id:
             stmt = stmt.where(claims.c.article_id == article_id)
         if place:
             # a claim is "about" a place named inside its sentence (or content)
-            stmt = stmt.where(exists().where(
-                places.c.article_id == claims.c.article_id, places.c.span_start >= claims.c.ctx_start,
-                places.c.span_end <= claims.c.ctx_end, _place_matches(place)))
+            stmt = stmt.where(
+                exists().where(
+                    places.c.article_id == claims.c.article_id,
+                    places.c.span_start >= claims.c.ctx_start,
+                    places.c.span_end <= claims.c.ctx_end,
+                    _place_matches(place),
+                )
+            )
         with self._read() as conn:
-            rows, nxt = self._keyset_page(conn, stmt, claims.c.sort_date, claims.c.seq, "claims",
-                                          _limit(limit, 50), cursor)
+            rows, nxt = self._keyset_page(
+                conn, stmt, claims.c.sort_date, claims.c.seq, "claims", _limit(limit, 50), cursor
+            )
         items = []
         for r in rows:
             item = json.loads(r.data)
@@ -295,14 +370,29 @@ class Store:
             items.append(item)
         return Page(items, nxt)
 
-    def list_events(self, since: str | None = None, until: str | None = None, event_type: str | None = None,
-                    side: str | None = None, place: str | None = None,
-                    near: tuple[float, float, float] | None = None, limit: int | None = 50,
-                    cursor: str | None = None) -> Page:
-        stmt = select(events.c.data, events.c.article_id, events.c.lat, events.c.lon, events.c.place_name,
-                      articles.c.date.label("article_date"), articles.c.title, articles.c.outlet,
-                      events.c.sort_date.label("_sort"), events.c.seq.label("_seq"),
-                      ).join(articles, articles.c.id == events.c.article_id)
+    def list_events(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        event_type: str | None = None,
+        side: str | None = None,
+        place: str | None = None,
+        near: tuple[float, float, float] | None = None,
+        limit: int | None = 50,
+        cursor: str | None = None,
+    ) -> Page:
+        stmt = select(
+            events.c.data,
+            events.c.article_id,
+            events.c.lat,
+            events.c.lon,
+            events.c.place_name,
+            articles.c.date.label("article_date"),
+            articles.c.title,
+            articles.c.outlet,
+            events.c.sort_date.label("_sort"),
+            events.c.seq.label("_seq"),
+        ).join(articles, articles.c.id == events.c.article_id)
         for clause in _date_bounds(events.c.date, since, until):
             stmt = stmt.where(clause)
         if event_type:
@@ -310,39 +400,70 @@ class Store:
         if side:
             stmt = stmt.where(or_(_ieq(events.c.side1, side), _ieq(events.c.side2, side)))
         if place:
-            stmt = stmt.where(or_(_ieq(events.c.place_name, place), exists().where(
-                places.c.article_id == events.c.article_id, places.c.idx == events.c.place_idx,
-                _place_matches(place))))
+            stmt = stmt.where(
+                or_(
+                    _ieq(events.c.place_name, place),
+                    exists().where(
+                        places.c.article_id == events.c.article_id,
+                        places.c.idx == events.c.place_idx,
+                        _place_matches(place),
+                    ),
+                )
+            )
         if near is not None:
             stmt = stmt.where(*_near_clauses(events.c.lat, events.c.lon, near))
         with self._read() as conn:
-            rows, nxt = self._keyset_page(conn, stmt, events.c.sort_date, events.c.seq, "events",
-                                          _limit(limit, 50), cursor)
+            rows, nxt = self._keyset_page(
+                conn, stmt, events.c.sort_date, events.c.seq, "events", _limit(limit, 50), cursor
+            )
         items = []
         for r in rows:
             item = json.loads(r.data)
-            item.update(article_id=r.article_id, lat=r.lat, lon=r.lon, place_name=r.place_name,
-                        article_date=r.article_date, title=r.title, outlet=r.outlet)
+            item.update(
+                article_id=r.article_id,
+                lat=r.lat,
+                lon=r.lon,
+                place_name=r.place_name,
+                article_date=r.article_date,
+                title=r.title,
+                outlet=r.outlet,
+            )
             items.append(item)
         return Page(items, nxt)
 
     # --- places, actors, stats --------------------------------------------------------
 
-    def list_places(self, query: str | None = None, limit: int | None = 50, cursor: str | None = None) -> Page:
+    def list_places(
+        self, query: str | None = None, limit: int | None = 50, cursor: str | None = None
+    ) -> Page:
         """Distinct resolved places, most mentioned first, with mention and article counts."""
         size = _limit(limit, 50)
         start = cursors.offset(cursor, "places")
         n_mentions = func.count().label("n_mentions")
-        stmt = select(places.c.name, places.c.kind, places.c.lat, places.c.lon,
-                      func.max(places.c.geonameid).label("geonameid"), places.c.country_code, n_mentions,
-                      func.count(places.c.article_id.distinct()).label("n_articles"),
-                      func.max(places.c.aliases).label("aliases")).where(
-            or_(places.c.role.is_(None), places.c.role != "actor"))
+        stmt = select(
+            places.c.name,
+            places.c.kind,
+            places.c.lat,
+            places.c.lon,
+            func.max(places.c.geonameid).label("geonameid"),
+            places.c.country_code,
+            n_mentions,
+            func.count(places.c.article_id.distinct()).label("n_articles"),
+            func.max(places.c.aliases).label("aliases"),
+        ).where(or_(places.c.role.is_(None), places.c.role != "actor"))
         if query:
-            stmt = stmt.where(or_(places.c.name.icontains(query, autoescape=True),
-                                  places.c.aliases.icontains(query, autoescape=True)))
-        stmt = (stmt.group_by(places.c.name, places.c.kind, places.c.lat, places.c.lon, places.c.country_code)
-                .order_by(n_mentions.desc(), places.c.name).limit(size + 1).offset(start))
+            stmt = stmt.where(
+                or_(
+                    places.c.name.icontains(query, autoescape=True),
+                    places.c.aliases.icontains(query, autoescape=True),
+                )
+            )
+        stmt = (
+            stmt.group_by(places.c.name, places.c.kind, places.c.lat, places.c.lon, places.c.country_code)
+            .order_by(n_mentions.desc(), places.c.name)
+            .limit(size + 1)
+            .offset(start)
+        )
         with self._read() as conn:
             rows = conn.execute(stmt).mappings().all()
         items = []
@@ -359,35 +480,50 @@ class Store:
         def bump(actor: str | None, side: str | None, key: str, n: int) -> None:
             if not actor:
                 return
-            entry = table.setdefault((actor, side), {"actor": actor, "side": side, "n_claims": 0, "n_events": 0})
+            entry = table.setdefault(
+                (actor, side), {"actor": actor, "side": side, "n_claims": 0, "n_events": 0}
+            )
             entry[key] += n
 
         with self._read() as conn:
-            for r in conn.execute(select(claims.c.actor, claims.c.side, func.count()).group_by(
-                    claims.c.actor, claims.c.side)):
+            for r in conn.execute(
+                select(claims.c.actor, claims.c.side, func.count()).group_by(claims.c.actor, claims.c.side)
+            ):
                 bump(r[0], r[1], "n_claims", r[2])
             for actor_col, side_col in ((events.c.actor1, events.c.side1), (events.c.actor2, events.c.side2)):
-                for r in conn.execute(select(actor_col, side_col, func.count()).group_by(actor_col, side_col)):
+                for r in conn.execute(
+                    select(actor_col, side_col, func.count()).group_by(actor_col, side_col)
+                ):
                     bump(r[0], r[1], "n_events", r[2])
         return sorted(table.values(), key=lambda e: (-(e["n_claims"] + e["n_events"]), e["actor"]))
 
     def stats(self) -> dict[str, Any]:
         with self._read() as conn:
+
             def count(stmt: Any) -> int:
                 return int(conn.execute(stmt).scalar() or 0)
 
             out: dict[str, Any] = {
                 "articles": count(select(func.count()).select_from(articles)),
-                "revisions": count(select(func.count()).select_from(articles).where(articles.c.revision_of.isnot(None))),
+                "revisions": count(
+                    select(func.count()).select_from(articles).where(articles.c.revision_of.isnot(None))
+                ),
                 "outlets": count(select(func.count(articles.c.outlet.distinct()))),
             }
             for table in (mentions, places, dates, claims, events):
                 out[table.name] = count(select(func.count()).select_from(table))
-            out["contested_claims"] = count(select(func.count()).select_from(claims).where(claims.c.stance == "denies"))
+            out["denials"] = count(
+                select(func.count()).select_from(claims).where(claims.c.stance == "denies")
+            )
             first, last = conn.execute(select(func.min(articles.c.date), func.max(articles.c.date))).one()
             versions = applied_versions(conn)
-        out.update(first_date=first, last_date=last, schema_version=max(versions) if versions else 0,
-                   schema_latest=LATEST, database=self.dialect.name)
+        out.update(
+            first_date=first,
+            last_date=last,
+            schema_version=max(versions) if versions else 0,
+            schema_latest=LATEST,
+            database=self.dialect.name,
+        )
         return out
 
     # --- export and feeds ------------------------------------------------------------
@@ -398,13 +534,16 @@ class Store:
         while True:
             with self._read() as conn:
                 rows = conn.execute(
-                    select(articles.c.seq, articles.c.result, articles.c.revision_of)
-                    .where(articles.c.seq > last).order_by(articles.c.seq).limit(chunk)
+                    select(articles.c.seq, articles.c.result, articles.c.text, articles.c.revision_of)
+                    .where(articles.c.seq > last)
+                    .order_by(articles.c.seq)
+                    .limit(chunk)
                 ).all()
             if not rows:
                 return
             for r in rows:
                 data = json.loads(r.result)
+                data["text"] = r.text
                 data["revision_of"] = r.revision_of
                 yield data
             last = rows[-1].seq

@@ -44,9 +44,9 @@ def month_end(year: int, month: int) -> date:
 def weekday_near(anchor: date, weekday: int, tense: str, relation: str | None = None) -> date:
     """The date of ``weekday`` (0 = Monday) that the sentence most plausibly means.
 
-    Past narration means the one on or before the article date, future the next
-    one after it, the present tense the nearest. "last"/"next" force a
-    direction and exclude the article date itself.
+    Past (and present) narration means the one on or before the article date,
+    future the next one after it. "last"/"next" force a direction and exclude
+    the article date itself.
     """
     back = (anchor.weekday() - weekday) % 7
     forward = (weekday - anchor.weekday()) % 7
@@ -54,31 +54,40 @@ def weekday_near(anchor: date, weekday: int, tense: str, relation: str | None = 
         return anchor - timedelta(days=back or 7)
     if relation == "next":
         return anchor + timedelta(days=forward or 7)
-    if tense == PAST:
-        return anchor - timedelta(days=back)
     if tense == FUTURE:
         return anchor + timedelta(days=forward or 7)
-    return anchor - timedelta(days=back) if back <= forward else anchor + timedelta(days=forward)
+    # Past, and present too: news mentions a bare weekday mostly for what already happened
+    # (TimeBank 1.2: 11 of 12 present-tense weekdays are on or before the article date).
+    return anchor - timedelta(days=back)
+
+
+# Beyond this, a date the tense points at is less likely than the same date on the other side
+# of the article date (TimeBank 1.2: "payable Nov. 10" in a past-tense sentence of 2 Nov; any
+# horizon from 240 to 330 days scores the same there, 300 keeps "1-3 March" in a November story).
+TENSE_HORIZON_DAYS = 300
 
 
 def infer_year(anchor: date, month: int, day: int | None, tense: str) -> int:
     """The year of "September 27" (or "October") given the article date and the tense.
 
     Past narration: the nearest such date not after the article date; future:
-    the nearest not before it; present: whichever is closer.
+    the nearest not before it; present: whichever is closer. When the date the
+    tense points at is more than ``TENSE_HORIZON_DAYS`` away, the closer one wins.
     """
     def candidate(year: int) -> date:
         last_day = _cal.monthrange(year, month)[1]
-        if day is None:
-            return date(year, month, 1)
-        return date(year, month, min(day, last_day))
+        return date(year, month, min(day or 1, last_day))
 
-    this_year = candidate(anchor.year)
     reference = anchor if day is not None else anchor.replace(day=1)
+    this_year = candidate(anchor.year)
     if tense == PAST:
-        return anchor.year if this_year <= reference else anchor.year - 1
-    if tense == FUTURE:
-        return anchor.year if this_year >= reference else anchor.year + 1
+        by_tense = anchor.year if this_year <= reference else anchor.year - 1
+    elif tense == FUTURE:
+        by_tense = anchor.year if this_year >= reference else anchor.year + 1
+    else:
+        by_tense = None
+    if by_tense is not None and abs((candidate(by_tense) - anchor).days) <= TENSE_HORIZON_DAYS:
+        return by_tense
     options = [candidate(anchor.year - 1), this_year, candidate(anchor.year + 1)]
-    best = min(options, key=lambda c: (abs((c - reference).days), c > reference))
+    best = min(options, key=lambda c: (abs((c - anchor).days), c > reference))
     return best.year

@@ -63,7 +63,7 @@ APPROXIMATORS: dict[str, str] = {
     "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "less than": "LESS_THAN",
     "under": "LESS_THAN", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
     "just over": "MORE_THAN", "just under": "LESS_THAN", "within": "EQUAL_OR_LESS", "well over": "MORE_THAN",
-    "only": "APPROX", "barely": "EQUAL_OR_LESS",
+    "only": "APPROX", "barely": "EQUAL_OR_LESS", "just": "APPROX",
 }
 # Edge modifiers: "early next year" keeps the value of "next year" and records where in it.
 EDGE_MODIFIERS: dict[str, str] = {
@@ -81,7 +81,7 @@ REFERENCE_WORDS: dict[str, str] = {
     "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
     "formerly": "PAST_REF", "earlier": "PAST_REF", "in the past": "PAST_REF", "lately": "PAST_REF",
     "once": "PAST_REF", "the recent past": "PAST_REF", "former": "PAST_REF", "past years": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "in the future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the distant future": "FUTURE_REF", "future quarters": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "in the future": "FUTURE_REF",
     "later": "FUTURE_REF", "the near future": "FUTURE_REF", "shortly": "FUTURE_REF",
     "in the coming days": "FUTURE_REF", "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
     "coming weeks": "FUTURE_REF", "coming days": "FUTURE_REF", "the coming months": "FUTURE_REF",

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from .calendar_math import FUTURE, PAST, PRESENT
-from .lexicon import APPROXIMATORS, EDGE_MODIFIERS, MONTHS, WEEKDAYS
+from .lexicon import APPROXIMATORS, EDGE_MODIFIERS, MONTHS
 from .rules import RULES, Context, plausible_year
 from .value import DateValue
 
@@ -34,7 +34,8 @@ _LATER_EARLIER = re.compile(r"^(?:earlier|later)\s+(?=(?:this|last|next|that|in)
 
 _DETERMINER = re.compile(r"^(?:its|their|his|her|our|a|an)\s+(?=(?:\w+[- ])?(?:fiscal|quarter|first|second|third|fourth|"
                          r"year|month|week|\d))")
-_THIS_UNIT = {"the year": "this year", "the month": "this month", "the week": "this week", "year": "this year"}
+_ANY_DETERMINER = re.compile(r"^(?:its|their|his|her|our|a|an|the)\s+")
+_THIS_UNIT = {"the day": "today", "the year": "this year", "the month": "this month", "the week": "this week", "year": "this year"}
 _QUALIFIER = re.compile(r"^(?P<head>.+?)\s+(?:ended|ending|ends|that ended|of|in|through|to|until)\s+.+$")
 
 
@@ -71,10 +72,12 @@ def normalise(
     if not s or len(s) > 120:
         return None
     approximate, mod = False, None
+    seen_preps: set[str] = set()
     for _ in range(3):  # "since early 1994", "for nearly six weeks"
         m = _PREP_RE.match(s)
         if m and not _is_reference(s):
             prep = m.group("p")
+            seen_preps.add(prep)
             s = s[m.end():]
         m = _APPROX_RE.match(s)
         if m and not _is_reference(s):
@@ -86,7 +89,7 @@ def normalise(
             mod = EDGE_MODIFIERS.get(edge, EDGE_MODIFIERS.get(edge + "-", mod))
             s = s[m.end():]
     s = _DETERMINER.sub("", s)
-    if (mod or prep in ("earlier", "later")) and s in _THIS_UNIT:  # "the end of the year", "earlier in the year"
+    if (mod or seen_preps & {"earlier", "later"}) and s in _THIS_UNIT:  # "the end of the year", "earlier in the year"
         s = _THIS_UNIT[s]
     context = Context(anchor=anchor, tense=tense, prep=prep, reference=reference)
     found = _apply_rules(s, context) or _dateparser_fallback(s, context)
@@ -94,6 +97,8 @@ def normalise(
         head = _QUALIFIER.match(s)  # "the fourth quarter ended Aug. 26", "the first nine months of 1997"
         if head:
             found = _apply_rules(head.group("head"), context)
+        elif _ANY_DETERMINER.match(s):  # "an Aug. 10, 1988 filing"
+            found = _apply_rules(_ANY_DETERMINER.sub("", s), context)
     if found is None:
         return None
     if approximate:
@@ -121,7 +126,9 @@ def _apply_rules(s: str, context: Context) -> DateValue | None:
 
 
 _DATEPARSER_PERIODS = {"day": "day", "week": "day", "month": "month", "year": "year", "time": "time"}
-_WORDS_WITH_DATES = re.compile(r"\d|\b(?:" + "|".join(list(MONTHS) + list(WEEKDAYS)) + r")\b")
+# dateparser only sees text with a month name or a numeric date in it: on anything else
+# ("the 2990s", "80486") it invents a date.
+_WORDS_WITH_DATES = re.compile(r"\d{1,4}\s*[/.-]\s*\d{1,2}|\b(?:" + "|".join(MONTHS) + r")\b")
 
 
 def _dateparser_fallback(s: str, context: Context) -> DateValue | None:

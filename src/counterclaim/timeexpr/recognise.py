@@ -40,7 +40,11 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<=[Dd]uring )the night\b"),
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     re.compile(r"\b(?:[Nn]ow|[Cc]urrently|[Rr]ecently)\b"),
+    re.compile(r"\b(?:[Hh]ours|[Mm]inutes|[Dd]ays|[Ww]eeks)\s+(?:later|earlier)\b"),
 )
+# Words after an entity that belong to it: NER stops at "two days" in "two days ago".
+# ("after"/"before" are left out: "a day after the capture" is relative to an event we cannot date.)
+_TRAILING = re.compile(r"\s+(?:ago|later|earlier|from now)\b")
 _PREPOSITIONS = frozenset({"since", "during", "on", "in", "at", "by", "until", "till", "from", "after", "before",
                            "through", "throughout", "for", "as", "of", "over", "within"})
 
@@ -65,13 +69,18 @@ def _split(start: int, end: int, text: str) -> list[tuple[int, int]]:
     return [(start, m.start()), (m.end(), end)]
 
 
+def _extend(text: str, end: int) -> int:
+    m = _TRAILING.match(text, end)
+    return m.end() if m else end
+
+
 def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
     text = doc.text
     header = HEADER.match(text)
     floor = header.end() if header else 0
     spans: list[tuple[int, int, str]] = [(a, b, "ner") for e in doc.ents
                                          if e.label_ in ENTITY_LABELS and e.start_char >= floor
-                                         for a, b in _split(e.start_char, e.end_char, text)]
+                                         for a, b in _split(e.start_char, _extend(text, e.end_char), text)]
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
             if m.start() < floor:
@@ -105,8 +114,8 @@ def find_dates(doc: Doc, anchor: date | None) -> list[FoundDate]:
         tense = clause_tense(span) if span is not None else PAST
         text = doc.text[start:end]
         value = normalise(text, anchor, tense=tense, prep=_preposition(doc, start), reference=reference)
-        if value is not None and value.value is not None and value.timex_type == "DATE" and value.timex \
-                and value.timex[0].isdigit() and not is_year_earlier(clean(text)):
+        if value is not None and value.value is not None and value.timex and value.timex[0].isdigit() \
+                and value.timex_type in ("DATE", "TIME") and not is_year_earlier(clean(text)):
             reference = value
         found.append(FoundDate(start, end, text, value, origin))
     return found

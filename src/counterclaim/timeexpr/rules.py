@@ -113,7 +113,8 @@ def relative_day(s: str, ctx: Context) -> DateValue | None:
         return unresolved("day")
     d = ctx.anchor + timedelta(days=_DAY_WORDS[s])
     if s == "tonight":
-        return DateValue(d.isoformat(), "time", timex=f"{d.isoformat()}TNI", timex_type="TIME")
+        return DateValue(d.isoformat(), "range", end=(d + timedelta(days=1)).isoformat(),
+                         timex=f"{d.isoformat()}TNI", timex_type="TIME")
     return day_value(d)
 
 
@@ -136,7 +137,7 @@ def part_of_day(s: str, ctx: Context) -> DateValue | None:
         if day_words == "last" or (code == "NI" and day_words in ("the", "") and ctx.prep in ("during", "overnight")
                                    and ctx.tense == PAST):
             day = ctx.anchor - timedelta(days=1)  # "last night", "during the night": the night before the article date
-        elif day_words in ("this", "the") or (day_words == "" and ctx.prep in ("in", "during")):
+        elif day_words == "this" or (day_words in ("the", "") and ctx.prep in ("in", "during")):
             day = ctx.anchor
         else:  # "that night", "the same morning": refers to some other day in the story
             return unresolved("time", "TIME")
@@ -148,6 +149,8 @@ def part_of_day(s: str, ctx: Context) -> DateValue | None:
             return unresolved("time", "TIME") if base.value is None else None
         day = date.fromisoformat(base.value)
     iso = day.isoformat()
+    if code == "NI":  # a night runs into the next day: "during the night" of 7-8 November
+        return DateValue(iso, "range", end=(day + timedelta(days=1)).isoformat(), timex=f"{iso}TNI", timex_type="TIME")
     return DateValue(iso, "time", timex=f"{iso}T{code}", timex_type="TIME")
 
 
@@ -199,12 +202,13 @@ def clock_time(s: str, ctx: Context) -> DateValue | None:
     else:
         return unresolved("time", "TIME")
     clock = f"{hour:02d}:{minute:02d}"
-    return DateValue(f"{day}T{clock}", "time", timex=f"{day}T{clock}", timex_type="TIME")
+    # ``value`` stays a date (what dates claims and events); the clock is kept in the TimeML value.
+    return DateValue(day, "time", timex=f"{day}T{clock}", timex_type="TIME")
 
 
 # --- weekdays, month days, months --------------------------------------------------------
 
-_WEEKDAY = re.compile(rf"^(?:(?P<rel>last|next|this|coming|past|previous|this coming)\s+)?(?P<wd>{WEEKDAY_RE})"
+_WEEKDAY = re.compile(rf"^(?:(?P<rel>last|next|this|coming|past|previous|this coming|the previous|the following)\s+)?(?P<wd>{WEEKDAY_RE})"
                       rf"(?:,?\s+(?P<rest>{MONTH_RE}\s+{DAY_RE}(?:,?\s+{YEAR_RE})?|{DAY_RE}\s+{MONTH_RE}(?:,?\s+{YEAR_RE})?))?$")
 
 
@@ -234,6 +238,8 @@ def weekday(s: str, ctx: Context) -> DateValue | None:
     if ctx.anchor is None:
         return DateValue(None, "day", timex=f"XXXX-WXX-{wd + 1}")
     rel = m.group("rel")
+    if rel in ("the previous", "the following"):  # relative to a day in the story, not to the article date
+        return DateValue(None, "day", timex=f"XXXX-WXX-{wd + 1}")
     relation = {"last": "last", "past": "last", "previous": "last", "next": "next",
                 "coming": "next", "this coming": "next"}.get(rel or "")
     return day_value(weekday_near(ctx.anchor, wd, ctx.tense, relation))
@@ -376,10 +382,12 @@ def decade(s: str, ctx: Context) -> DateValue | None:
 
 _QUARTER_WORDS = "first|second|third|fourth|1st|2nd|3rd|4th|final|last"
 _QUARTER = re.compile(
-    rf"^(?:the\s+)?(?:(?P<yr>this|last|next)\s+year'?s\s+|(?P<y1>{YEAR_RE})\s+)?(?:fiscal\s+|calendar\s+)?"
+    rf"^(?:the\s+)?(?:(?P<yr>this|last|next)\s+year'?s\s+|(?P<ago>year-ago|year-earlier|comparable year-ago)\s+|"
+    rf"(?P<y1>{YEAR_RE})\s+)?(?:fiscal\s+|calendar\s+)?"
     rf"(?P<q>{_QUARTER_WORDS})[\s-]+(?:fiscal\s+|calendar\s+)?quarter"
     rf"(?:\s+of\s+(?:fiscal\s+|the\s+)?(?P<y2>{YEAR_RE}|this year|last year|next year))?$"
 )
+_YEAR_QUARTER = re.compile(rf"^(?:the\s+)?(?P<y>{YEAR_RE})\s+(?:fiscal\s+)?(?:quarter|period)$")
 _Q_SHORT = re.compile(rf"^q(?P<q>[1-4])(?:\s+(?P<y>{YEAR_RE}))?$")
 _RELATIVE_QUARTER = re.compile(r"^(?:the\s+)?(?P<rel>latest|most recent|recent|past|previous|prior|last|current|"
                                r"this|next|coming|same|just-ended|just ended|year-earlier|year-ago|)\s*quarter$")
@@ -395,12 +403,19 @@ def quarter(s: str, ctx: Context) -> DateValue | None:
             return quarter_value(int(year_words), number)
         if ctx.anchor is None:
             return DateValue(None, "range", timex=f"XXXX-Q{number}")
+        if m.group("ago"):
+            year_words = "last"
         if year_words or m.group("yr"):
             offset = {"this": 0, "last": -1, "next": 1}[(year_words or m.group("yr")).split()[0]]
             return quarter_value(ctx.anchor.year + offset, number)
         start, _ = quarter_bounds(ctx.anchor.year, number)
         this_year = start <= ctx.anchor or ctx.tense != PAST
         return quarter_value(ctx.anchor.year if this_year else ctx.anchor.year - 1, number)
+    m = _YEAR_QUARTER.match(s)
+    if m and ctx.anchor is not None:  # "the 1988 quarter": the quarter being reported, in that year
+        year_, q = quarter_of(ctx.anchor)
+        index = year_ * 4 + q - 2
+        return quarter_value(int(m.group("y")), index % 4 + 1)
     m = _Q_SHORT.match(s)
     if m:
         if m.group("y"):
@@ -469,6 +484,8 @@ def relative_unit(s: str, ctx: Context) -> DateValue | None:
     if not m:
         return None
     rel = m.group("rel").removeprefix("the ")
+    if m.group("rel") in ("the past", "the last") and m.group("unit") in ("week", "month"):
+        return None  # "the past week" is a stretch of time (P1W), left to ``duration``
     if rel == "that" or (rel == "the" and ctx.anchor is None):
         return unresolved("range")
     unit = m.group("unit").split()[-1]
@@ -572,8 +589,10 @@ def duration(s: str, ctx: Context) -> DateValue | None:
     post = m.group("post").strip(" -")
     pre = m.group("pre").strip(" -")
     had_the = pre.startswith("the ") or pre == "the"
+    before_lead = pre
     pre = _DURATION_LEAD.sub("", pre + " ").strip()
     pre = _DURATION_LEAD.sub("", pre + " ").strip()
+    has_lead = bool(re.sub(r"^the\b", "", before_lead).strip()) and not pre  # "the past week"
     letter, is_time = UNITS[unit]
     if letter == "WE":
         return None
@@ -587,8 +606,8 @@ def duration(s: str, ctx: Context) -> DateValue | None:
             return None
     elif plural:
         amount = VAGUE
-    elif had_the and not post:
-        return unresolved("day" if unit in ("day", "night") else "duration")  # "the day": vague, don't guess
+    elif had_the and not post and not has_lead:
+        return vague(s, ctx) or unresolved("duration")  # "the day": vague, don't guess
     else:
         amount = 1.0
     if "ago" in post or "from now" in post:
@@ -672,6 +691,47 @@ def _shift_timex_year(timex: str, years: int) -> DateValue:
         except ValueError:
             return month_value(year_, int(rest[1:3]))
     return year_value(year_)
+
+
+# --- "four days later", "the next day": relative to the day the story is at -----------------------
+
+_STORY_SHIFT = re.compile(rf"^(?:(?P<q>[\w ]+?)\s+)?(?P<unit>day|week|hour|minute)s?\s+(?P<dir>later|earlier|afterwards|before|after)$")
+_NEXT_DAY = {"the next day": 1, "the following day": 1, "the day after": 1, "the next morning": 1,
+             "the previous day": -1, "the day before": -1, "the night before": -1}
+
+
+def story_shift(s: str, ctx: Context) -> DateValue | None:
+    """A shift from the last date the text mentioned (the story's "now"), not from the article date."""
+    if s in _NEXT_DAY:
+        step, unit = _NEXT_DAY[s], "day"
+    else:
+        m = _STORY_SHIFT.match(s)
+        if not m:
+            return None
+        amount = parse_quantity(m.group("q")) if m.group("q") else VAGUE
+        if amount is None:
+            return None
+        unit = m.group("unit")
+        sign = 1 if m.group("dir") in ("later", "afterwards", "after") else -1
+        if unit in ("hour", "minute"):
+            step = 0  # hours later is still (about) the same day
+        elif amount == VAGUE or not float(amount).is_integer():
+            return unresolved("day")
+        else:
+            step = sign * int(amount) * (7 if unit == "week" else 1)
+    base = _reference_day(ctx)
+    if base is None:
+        return unresolved("day")
+    day = base + timedelta(days=step)
+    return day_value(day, approximate=unit in ("hour", "minute")) if unit not in ("hour", "minute") else \
+        DateValue(day.isoformat(), "time", approximate=True, timex=day.isoformat(), timex_type="TIME")
+
+
+def _reference_day(ctx: Context) -> date | None:
+    ref = ctx.reference
+    if ref is not None and ref.value and ref.precision in ("day", "time") and len(ref.value) >= 10:
+        return date.fromisoformat(ref.value[:10])
+    return ctx.anchor
 
 
 # --- ranges ------------------------------------------------------------------------------------
@@ -798,6 +858,10 @@ _VAGUE = {
     "the month": "month", "that month": "month", "the year": "year", "that year": "year",
     "the period": "range", "the season": "range", "a while": "duration", "some time": "duration",
     "the era": "range", "the moment": "day", "one day": "day", "some day": "day", "someday": "day",
+    "the full year": "year", "the fiscal year": "year", "the latest period": "range", "that quarter": "range",
+    "the near term": "range", "the short term": "range", "the long term": "range", "the early years": "range",
+    "the second day": "day", "the first day": "day", "the next day": "day", "the following day": "day",
+    "the previous day": "day", "the day before": "day", "the day after": "day",
 }
 
 
@@ -810,5 +874,5 @@ def vague(s: str, ctx: Context) -> DateValue | None:
 # "the nine months" is a duration while "the day" stays unresolved.
 RULES = (
     reference_word, numeric_date, date_range, relative_day, clock_time, part_of_day, weekday, month_day,
-    month, year, word_year, century, decade, quarter, season, relative_unit, year_end, year_earlier, recurring, duration, vague,
+    month, year, word_year, century, decade, quarter, season, relative_unit, year_end, year_earlier, story_shift, recurring, duration, vague,
 )

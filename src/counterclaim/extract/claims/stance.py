@@ -9,6 +9,8 @@ A negated cue ("did not confirm", "would not deny") is a hedge.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .lexicon import first_hedge, has_denial
@@ -52,5 +54,43 @@ def claim_stance(base: str, content_text: str, cue: Token | None, root: Token | 
     if root is not None and root.pos_ in ("VERB", "AUX") and negated_clause(root):
         return "denies"
     if first_hedge(content_text) is not None:
+        return "hedges"
+    return "asserts"
+
+
+# --- stance of a report (headline, sentence) toward a claim -----------------------------------
+
+REPORTING_FORMS = re.compile(
+    r"\b(?:says?|said|claims?|claimed|claiming|reports?|reported|reportedly|suggests?|suggesting|"
+    r"according to|sources?|rumou?rs?|rumou?red|alleged(?:ly)?|believed|believes|purported(?:ly)?|"
+    r"supposedly|may|might|could|possibly|probably|likely|apparently|appears?|seems?|expected|"
+    r"unconfirmed|unverified|speculat\w*|predicts?|forecasts?|estimates?|analysts?|expects?|tips?|"
+    r"hints?|denies|denied|deny|tells?|told|warns?|insists?|confirms?|confirmed)\b",
+    re.I,
+)
+REFUTING_FORMS = re.compile(
+    r"\b(?:not|no|n't|never|nope|isn't|wasn't|aren't|didn't|doesn't|don't|hasn't|haven't|won't|"
+    r"hoax\w*|fake|false|debunk\w*|myth|bogus|untrue|denies|denied|deny|refutes?|rejects?|dismiss\w*|"
+    r"wrongly|prank\w*|satire|satirical|fabricat\w*|made up|rumou?r control)\b",
+    re.I,
+)
+NEGATION = re.compile(r"\b(?:not|no|n't|never)\b|n't\b", re.I)
+
+
+def report_stance(report: str, claim: str | None = None) -> str:
+    """How a report (a headline, a sentence) stands toward a claim: asserts, denies or hedges.
+
+    Denies when it carries a refuting or falsity word or a negation the claim
+    itself does not have; hedges when it only attributes or speculates
+    (reporting verbs, modals, "?"); asserts otherwise. Lexicons are the ones the
+    claims stage uses (hedges.json, denials.json) plus the reporting verbs.
+    """
+    claim_negated = bool(claim and NEGATION.search(claim))
+    refuting = [m.group(0).lower() for m in REFUTING_FORMS.finditer(report)]
+    if claim_negated:
+        refuting = [w for w in refuting if not NEGATION.fullmatch(w)]
+    if refuting or has_denial(report):
+        return "denies"
+    if report.rstrip().endswith("?") or REPORTING_FORMS.search(report) or first_hedge(report):
         return "hedges"
     return "asserts"

@@ -23,16 +23,17 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalities, Span
+from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalities, Place, Span
 from ..registry import stage
 from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text
-from .interactions import interaction
+from .interactions import arguments, interaction
 from .lexicon import nouns, type_of_sub
 from .participants import Participant, country_name, participants
 from .tolls import Count, combine, counts, explicit_total, is_cumulative
 
 __all__ = ["events", "sentence_events", "TERRITORY"]
 
+PLOVER_ONLY = "plover-only"  # a mention with a PLOVER type and no ACLED type
 IRREALIS_HEADS = frozenset(
     {"vow", "threaten", "plan", "promise", "pledge", "intend", "seek", "want", "aim", "prepare", "try",
      "attempt", "warn", "urge", "demand", "fear", "avoid", "prevent", "stop", "end", "halt", "hope"}
@@ -56,6 +57,7 @@ class EventMention:
     explicit: int | None = None
     cumulative: bool = False
     claim: Claim | None = None
+    plover: str | None = None  # PLOVER type of a PLOVER-only interaction
 
 
 def _irrealis(tok: Token) -> bool:
@@ -114,6 +116,8 @@ def _date_for(result: ArticleResult, sent: SpacySpan, anchor: int, cumulative: b
             return start, "range"
     for _, d in candidates:
         if d.value and d.precision not in ("duration",):
+            if article_date and d.value[:10] > article_date:
+                continue  # news reports past events: a later date is a misreading or a plan
             return d.value, d.precision
     return article_date, ("article" if article_date else None)
 
@@ -179,6 +183,12 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
         sent_counts = counts(sent) if toll_words else []
         explicit = explicit_total(sent.text) if toll_words or "fatalit" in sent.text.lower() else None
         if trig is None:
+            plover_event = _interaction_mention(sent, result) if not toll_words else None
+            if plover_event is not None:
+                found.append(plover_event)
+                continue
+            if found and _family(found[-1].sub_event_type) == "protest":
+                _escalate(found[-1], all_cues)  # "Police dispersed them with tear gas."
             if found and (sent_counts or explicit is not None) and not is_cumulative(sent.text):
                 last = found[-1]  # "2 fatalities." / "six soldiers were wounded": the previous event's toll
                 if not last.counts:
@@ -188,6 +198,54 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
             continue
         found.append(_mention(trig, sent, result, sent_counts, explicit))
     return found
+
+
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _interaction_mention(sent: SpacySpan, result: ArticleResult) -> EventMention | None:
+    """A PLOVER-only interaction (accuse, reject, agree...) between named actors."""
+    found = interaction(sent)
+    if found is None or _irrealis_neg_ok(found.verb):
+        return None
+    source, target = arguments(found.verb)
+    if source is None or not any(t.ent_type_ in NAMED for t in source):
+        return None
+    actor1 = _participant_of(source)
+    actor2 = _participant_of(target) if target is not None else None
+    trig = Trigger(PLOVER_ONLY, found.verb, "plover:" + found.plover, frozenset())
+    anchor = found.verb.idx
+    place = _place_for(result, sent, anchor)
+    date, precision = _date_for(result, sent, anchor, False)
+    mention = EventMention(trig, sent, PLOVER_ONLY, actor1, actor2, place, date, precision,
+                           claim=_claim_for(result.claims, anchor))
+    mention.plover = found.plover
+    return mention
+
+
+def _irrealis_neg_ok(verb: Token) -> bool:
+    """Modal or hypothetical interactions ('would agree') are not events; negation is handled upstream."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def _participant_of(phrase: SpacySpan) -> Participant:
+    from ...actors import resolve_actor
+
+    actor = resolve_actor(phrase.text)
+    if actor is not None and actor.kind != "population":
+        return Participant(actor.canonical, actor.side, actor.kind, phrase.start_char, phrase.end_char)
+    side = actor.side if actor is not None else None
+    return Participant(phrase.text.strip(), side, actor.kind if actor else "unknown", phrase.start_char, phrase.end_char)
+
+
+def _escalate(protest: EventMention, cues: dict[str, list[Token]]) -> None:
+    """A later sentence telling how a protest was met or turned violent settles its sub-type."""
+    for group, sub in (("protest_force", "Excessive force against protesters"),
+                       ("riot_violent", "Violent demonstration"),
+                       ("protest_intervention", "Protest with intervention")):
+        if group in cues and PROTEST_FAMILY.index(sub) > PROTEST_FAMILY.index(protest.sub_event_type):
+            protest.sub_event_type = sub
+            return
 
 
 def _segments(sent: SpacySpan, claims: list[Claim]) -> list[tuple[int, int] | None]:
@@ -223,15 +281,33 @@ def _mention(trig: Trigger, sent: SpacySpan, result: ArticleResult, sent_counts:
                         sent_counts, explicit, cumulative, claim)
 
 
+# A protest told over several sentences is one event; its sub-type is the strongest told.
+PROTEST_FAMILY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                  "Violent demonstration")
+
+
+def _family(sub: str) -> str:
+    return "protest" if sub in PROTEST_FAMILY else sub
+
+
 def _compatible(a: EventMention, b: EventMention, result: ArticleResult) -> bool:
-    if a.sub_event_type != b.sub_event_type or a.cumulative != b.cumulative:
+    if PLOVER_ONLY in (a.sub_event_type, b.sub_event_type):
+        return False  # interactions are told once; two accusations are two events
+    if _family(a.sub_event_type) != _family(b.sub_event_type) or a.cumulative != b.cumulative:
         return False
     if a.place is not None and b.place is not None:
-        if result.places[a.place].name != result.places[b.place].name:
+        pa, pb = result.places[a.place], result.places[b.place]
+        if pa.name != pb.name and not (_within(pa, pb) or _within(pb, pa)):
             return False
     if a.date_precision != "article" and b.date_precision != "article" and a.date != b.date:
         return False
     return True
+
+
+def _within(region: Place, town: Place) -> bool:
+    """A region or country named for an event told elsewhere at a town in that country."""
+    return (region.kind in ("region", "country", "area") and town.kind == "town"
+            and region.country_code is not None and region.country_code == town.country_code)
 
 
 def _settle_territory(actor1: Participant | None, actor2: Participant | None) -> str:
@@ -273,6 +349,28 @@ def _opponent(doc: Doc, result: ArticleResult, actor1: Participant) -> Participa
     return None
 
 
+def _plover_event(result: ArticleResult, n: int, m: EventMention) -> Event:
+    text = result.article.text
+    return Event(
+        id=f"{result.article.id}-e{n + 1}",
+        span=_span(result, m.sent),
+        event_type=None,
+        sub_event_type=None,
+        plover=m.plover,
+        actor1=m.actor1.name if m.actor1 else None,
+        actor2=m.actor2.name if m.actor2 else None,
+        side1=m.actor1.side if m.actor1 else None,
+        side2=m.actor2.side if m.actor2 else None,
+        place=m.place,
+        date=m.date,
+        date_precision=m.date_precision,
+        asserted_by=m.claim.id if m.claim else NARRATOR,
+        actor1_span=Span.of(text, m.actor1.start, m.actor1.end) if m.actor1 else None,
+        actor2_span=Span.of(text, m.actor2.start, m.actor2.end) if m.actor2 else None,
+        mentions=(_span(result, m.sent),),
+    )
+
+
 @stage("events", version="1")
 def events(doc: Doc, result: ArticleResult) -> None:
     """ACLED / PLOVER events with actors, place, date, fatalities and who asserts them."""
@@ -290,8 +388,13 @@ def events(doc: Doc, result: ArticleResult) -> None:
         actor1 = next((m.actor1 for m in group if m.actor1), None)
         actor2 = next((m.actor2 for m in group if m.actor2 and (actor1 is None or m.actor2.name != actor1.name)), None)
         sub = first.sub_event_type
+        if sub in PROTEST_FAMILY:
+            sub = max((m.sub_event_type for m in group), key=PROTEST_FAMILY.index)
         if sub == TERRITORY:
             sub = _settle_territory(actor1, actor2)
+        if sub == PLOVER_ONLY:
+            result.events.append(_plover_event(result, n, first))
+            continue
         acled = types[sub]
         if actor1 is not None and actor2 is None and acled.event_type == "Battles" and actor1.side:
             actor2 = _opponent(doc, result, actor1)

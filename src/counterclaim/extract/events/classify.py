@@ -30,7 +30,8 @@ MEANS_ORDER = (
 )
 # Groups that make a sentence about armed conflict, overriding the non-event guards.
 CONFLICT_GROUPS = frozenset(
-    {"suicide", "chemical", "air", "shelling", "ied", "grenade", "clash", "territory", "sexual", "abduct"}
+    {"suicide", "chemical", "air", "shelling", "ied", "explosion", "grenade", "clash", "territory", "sexual",
+     "abduct", "small_arms"}
 )
 PLACE_NOUNS = frozenset(
     {"town", "city", "village", "area", "position", "base", "hill", "district", "region", "checkpoint",
@@ -126,6 +127,42 @@ def _targets_armed(trigger: Token, sent: SpacySpan) -> bool:
     return False
 
 
+def _has_casualty(sent: SpacySpan) -> bool:
+    lex = nouns()
+    words = lex["killed"] | lex["injured"]
+    return any(tok.lemma_.lower() in words or tok.lower_ == "dead" for tok in sent)
+
+
+def _parties_are_crowds(trigger: Token) -> bool:
+    """'Villagers clashed with herders', 'clashes between rival supporters': unarmed parties."""
+    crowd = nouns()["crowd"]
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "dobj", "pobj") else trigger
+    parties: list[Token] = []
+    for head in {verb, trigger}:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                parties.extend([child, *child.conjuncts])
+            elif child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    parties.extend([pobj, *pobj.conjuncts])
+    return any(p.lemma_.lower() in crowd for p in parties)
+
+
+def _has_combatants(sent: SpacySpan) -> bool:
+    """Whether anyone in the sentence bears arms in an organised force (else a clash is mob violence)."""
+    from ...actors import resolve_actor
+
+    combatants = nouns()["combatant"]
+    if any(tok.lemma_.lower() in combatants for tok in sent):
+        return True
+    for ent in sent.ents:
+        if ent.label_ in ("ORG", "NORP", "GPE"):
+            actor = resolve_actor(ent.text)
+            if actor is not None and actor.kind in ("military", "armed_group"):
+                return True
+    return False
+
+
 def _has_place_object(trigger: Token, sent: SpacySpan) -> bool:
     """'captured Shusha', 'took control of the town': a territory verb needs a place to take."""
     window = sent[trigger.i - sent.start:trigger.i - sent.start + 10]
@@ -156,35 +193,51 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
         return None
     if "sexual" in present:
         return hit("sexual", "Sexual violence")
-    if "protest" in present and "air" not in present and "shelling" not in present:
+    if ("protest" in present or "riot" in present and "riot_violent" in present) and not present & {"air", "shelling"}:
+        key = "protest" if "protest" in present else "riot"
         if "protest_force" in present:
-            return hit("protest", "Excessive force against protesters")
+            return hit(key, "Excessive force against protesters")
         if "riot_violent" in present:
-            return hit("protest", "Violent demonstration")
+            return hit(key, "Violent demonstration")
         if "protest_intervention" in present:
-            return hit("protest", "Protest with intervention")
-        return hit("protest", "Peaceful protest")
+            return hit(key, "Protest with intervention")
+        return hit(key, "Peaceful protest")
+    if "disrupted" in present and not present & {"clash", "violence", "small_arms"}:
+        return hit("disrupted", "Disrupted weapons use")  # a bomb defused is not an explosion
     for group, sub in MEANS_ORDER:
         if group in present:
+            if group == "shelling" and "small_arms" in present:
+                return hit("small_arms", "Armed clash")  # mixed heavy and small arms: a battle
             return hit(group, sub)
-    if "mob" in present and "clash" not in present or "riot_violent" in present and "clash" not in present:
-        group = "mob" if "mob" in present else "riot_violent"
-        sub = "Violent demonstration" if group == "riot_violent" and "riot" in cues[group][0].lemma_.lower() else "Mob violence"
-        return hit(group, sub)
+    if "explosion" in present:  # an explosion with no device named
+        if "small_arms" in present:
+            return hit("small_arms", "Armed clash")
+        return hit("explosion", "Shelling/artillery/missile attack")
+    if "riot" in present:
+        return hit("riot", "Violent demonstration")
+    if "mob" in present:
+        return hit("mob", "Mob violence")
     if "transfer" in present:
         return hit("transfer", "Non-violent transfer of territory")
     if "territory" in present:
         for tok in cues["territory"]:
             if _has_place_object(tok, sent):
                 return Trigger(TERRITORY, tok, "territory", present)
+        if "clash" not in present and "violence" not in present:  # "captured 2 rebels"
+            tok = cues["territory"][0]
+            return hit("territory", "Armed clash" if _targets_armed(tok, sent) else "Abduction/forced disappearance")
     if "abduct" in present:
         return hit("abduct", "Abduction/forced disappearance")
     if "clash" in present:
+        if _parties_are_crowds(cues["clash"][0]) and "small_arms" not in present and not _has_combatants(sent):  # party supporters, villagers, vendors fighting each other
+            return hit("clash", "Mob violence")
         return hit("clash", "Armed clash")
     if "violence" in present:
         if "crime" in present and not conflict and not _targets_armed(cues["violence"][0], sent):
             return None
         trigger = cues["violence"][0]
+        if "arrest" in present and not _has_casualty(sent):
+            return hit("arrest", "Arrests")  # "arrested 15 in a raid": nobody hurt
         sub = "Armed clash" if _targets_armed(trigger, sent) else "Attack"
         return hit("violence", sub)
     if "disrupted" in present:

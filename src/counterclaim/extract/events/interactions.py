@@ -56,3 +56,33 @@ def interaction(sent: SpacySpan) -> Interaction | None:
             plover = "REJECT"
         return Interaction(plover, verb)
     return None
+
+
+def _argument_phrase(tok: Token) -> SpacySpan:
+    from .participants import _phrase
+
+    return _phrase(tok)
+
+
+def arguments(verb: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
+    """(source, target) phrases of an interaction verb: subject (or passive agent) and object."""
+    source = target = None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and source is None:
+            source = _argument_phrase(child)
+        elif child.dep_ == "agent" and source is None:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            source = _argument_phrase(pobj) if pobj is not None else None
+        elif child.dep_ in ("dobj", "nsubjpass") and target is None:
+            target = _argument_phrase(child)
+    if target is None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "with", "to", "from", "at", "for"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    target = _argument_phrase(pobj)
+                    break
+    if source is None and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        source = _argument_phrase(subj) if subj is not None else None
+    return source, target

@@ -1,0 +1,278 @@
+"""The ``places`` stage: every toponym, resolved to a place on the map.
+
+Recognition reads the shared parse: GPE / LOC / FAC entities (the project's
+gazetteer ruler runs before NER, see ``data/ruler/places.jsonl``), plus names
+the statistical model mislabelled as PERSON / ORG that the gazetteer knows and
+that follow a locative preposition ("fighting near Stepanakert"). Demonyms
+("Azeri", "Armenian") are NORP and stay out. Guards drop a gazetteer match that
+is part of a person's or organisation's name ("Georgia Smith", "Washington
+Post") and extend one followed by a geographic head noun ("Gaza City").
+
+Each toponym is one ``Place``, in text order (the events stage refers to places
+by index). A name standing for a government or side is kept with
+``role="actor"`` ("Armenia denied", "supported by Armenia"); a name used for
+the territory has ``role="place"`` ("fighting in Armenia").
+
+Precision codes (ACLED geo-precision, extended to coarser levels):
+
+====  =====================================================================
+1     a town or point named directly
+2     near a town / a stated distance and bearing from it ("15 km south of")
+3     a first-level region, district or contested area (Nagorno-Karabakh)
+4     a country
+5     a continent, sea or world region (Middle East, Caucasus)
+====  =====================================================================
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ..geo import Candidate, get_gazetteer, offset
+from ..model import ArticleResult, Place, Relative, Span
+from .places_relative import RelativePhrase, find_relative
+from .places_resolve import Toponym, lookup, resolve
+from .registry import stage
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Labels the small model sometimes gives a toponym it does not know.
+MISLABELS = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART")
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "towards", "toward",
+                      "across", "through", "via", "inside", "within", "between", "nearby"})
+# A geographic head noun right after a gazetteer match belongs to the name.
+GEO_HEADS = frozenset({"City", "Province", "Region", "Oblast", "Governorate", "State", "District", "County",
+                       "Strip", "Valley", "Mountains", "River", "Sea", "Island", "Islands", "Bay", "Gulf", "Lake",
+                       "Peninsula", "Heights", "Airport", "Port", "Rayon", "Krai", "Republic", "Territory"})
+REGION_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "district", "county", "rayon",
+                          "regions", "provinces", "governorates", "territory", "enclave"})
+TOWN_WORDS = frozenset({"city", "town", "village", "capital", "port", "settlement"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "st", "saint", "mr.", "mrs.", "ms.", "dr."})
+# Verbs whose subject (or by-agent) is a government or side when it is a place name.
+ACTOR_VERBS = frozenset("""
+say tell claim deny announce declare accuse blame warn threaten vow pledge promise insist reject refuse
+condemn urge demand call ask agree sign support back arm fund supply send deploy launch attack strike shell
+bomb invade occupy withdraw retreat recognise recognize sanction respond retaliate negotiate propose offer
+report confirm admit acknowledge allege dismiss protest veto vote recall expel summon order plan seek want
+""".split())
+# Heads that make a polity name an actor: "Azerbaijan's Defence Ministry", "the Karabakh authorities".
+INSTITUTIONS = frozenset("""
+ministry minister ministers government president presidency leader leaders leadership authorities authority
+officials official army military forces force troops navy fleet guard guards service services spokesman
+spokeswoman spokesperson administration parliament cabinet embassy envoy ambassador delegation side regime
+prime premier foreign defence defense state capitulation announcement statement control demand demands
+""".split())
+PRESSURE_VERBS = frozenset("accuse blame press urge warn condemn sanction call ask invite pressure thank criticise criticize".split())
+# A mislabelled name is taken as a place anywhere when it names a town at least this large.
+WELL_KNOWN_TOWN = 1_000_000
+DEMONYM = re.compile(r"(?:ian|ean|ese|ish|i|an|ic)s?$")
+
+
+@stage("places", version="1")
+def places(doc: Doc, result: ArticleResult) -> None:
+    """Toponyms with coordinates, GeoNames id, kind, precision, aliases, relative location and role."""
+    toponyms = recognise(doc)
+    result.places.extend(resolve_toponyms(doc, toponyms))
+
+
+# --- recognition ----------------------------------------------------------------
+
+
+def recognise(doc: Doc) -> list[Toponym]:
+    gazetteer = get_gazetteer()
+    found: list[Toponym] = []
+    for ent in doc.ents:
+        span = _trim(ent)
+        if span is None or not span.text[:1].isupper():  # "west", "the north": directions, not names
+            continue
+        if ent.label_ in PLACE_LABELS:
+            if ent.ent_id_:  # a gazetteer rule, not the model: guard against names of people and bodies
+                span = _guard_rule_match(doc, span)
+                if span is None:
+                    continue
+            candidates = lookup(gazetteer, span.text)
+            if not candidates and _looks_like_demonym(span):
+                continue
+            found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
+        elif ent.label_ in MISLABELS:
+            candidates = tuple(c for c in lookup(gazetteer, span.text) if c.exact)
+            if candidates and (_after_locative(doc, span) or _well_known(candidates[0])):
+                found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
+    found.extend(_datelines(doc, gazetteer, found))
+    found.sort(key=lambda t: t.start)
+    _add_syntax_hints(doc, found)
+    return found
+
+
+# A dateline: a capitalised place at the start of a line, before a dash ("BAKU —", "KYIV, Ukraine —").
+DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’\- ]{1,40}?[A-Z.])(?=\s*(?:,[^\n—–]{0,40})?\s*(?:—|–|--|-\s|\(|:))", re.MULTILINE)
+
+
+def _datelines(doc: Doc, gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """All-capital datelines, which the statistical model does not tag."""
+    out = []
+    for m in DATELINE.finditer(doc.text):
+        start, end = m.span(1)
+        if any(t.start < end and start < t.end for t in found):
+            continue
+        candidates = tuple(c for c in lookup(gazetteer, m.group(1)) if c.kind in ("town", "country", "region"))
+        if candidates:
+            out.append(Toponym(start, end, m.group(1), candidates))
+    return out
+
+
+def _trim(ent: SpacySpan) -> SpacySpan | None:
+    """Drop a leading "the" (gold standards and the gazetteer both leave it out)."""
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in ("the", "‘", "“", '"', "'"):
+        start += 1
+    return ent.doc[start : ent.end] if start < ent.end else None
+
+
+def _guard_rule_match(doc: Doc, span: SpacySpan) -> SpacySpan | None:
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if after is not None and after.text in GEO_HEADS:
+        return doc[span.start : span.end + 1]  # "Gaza City", "Donetsk Oblast"
+    if after is not None and after.is_title and after.pos_ == "PROPN" and not after.ent_type_ in PLACE_LABELS:
+        return None  # "Georgia Smith", "Washington Post", "Jordan Peterson"
+    if before is not None:
+        if before.lower_.rstrip(".") in TITLES or before.lower_ in TITLES:
+            return None  # "Mr. Georgia"
+        if before.is_title and before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", ""):
+            return None  # "Michael Jordan"
+    return span
+
+
+def _looks_like_demonym(span: SpacySpan) -> bool:
+    return len(span) == 1 and bool(DEMONYM.search(span.text.lower()))
+
+
+def _well_known(c: Candidate) -> bool:
+    """A country, region or large city: "Washington said" is still Washington."""
+    return c.kind in ("country", "region") or c.kind == "town" and c.population >= WELL_KNOWN_TOWN
+
+
+def _after_locative(doc: Doc, span: SpacySpan) -> bool:
+    return span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE
+
+
+def _add_syntax_hints(doc: Doc, toponyms: list[Toponym]) -> None:
+    text = doc.text
+    for i, t in enumerate(toponyms):
+        following = text[t.end : t.end + 20].split()
+        preceding = text[max(0, t.start - 20) : t.start].split()
+        if following and following[0].lower().strip(".,;") in REGION_WORDS:
+            t.kind_hint = "region"
+        elif len(preceding) >= 2 and preceding[-1] == "of" and preceding[-2].lower() in TOWN_WORDS:
+            t.kind_hint = "town"
+        if i + 1 < len(toponyms):
+            nxt = toponyms[i + 1]
+            if text[t.end : nxt.start] in (", ", ","):
+                t.container = i + 1  # "Alexandria, La.", "Shusha, Azerbaijan"
+
+
+# --- resolution -------------------------------------------------------------------
+
+
+def resolve_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
+    """Resolve recognised toponyms in their article context; one Place per toponym, text order."""
+    text = doc.text
+    relatives = _relative_links(doc, toponyms)
+    resolve(toponyms)
+    out = []
+    for i, t in enumerate(toponyms):
+        span = Span.of(text, t.start, t.end)
+        place = _place(span, t.chosen, t.text)
+        link = relatives.get(i)
+        if link is not None:
+            phrase, anchor_index = link
+            place = _with_relative(place, phrase, toponyms[anchor_index], described=anchor_index != i)
+        role = _role(doc, t)
+        if role != "place":
+            place = _replace(place, role=role)
+        out.append(place)
+    return out
+
+
+def _place(span: Span, c: Candidate | None, surface: str) -> Place:
+    if c is None:
+        return Place(span=span, name=surface, kind="area")
+    aliases = tuple(dict.fromkeys(a for a in (surface, *c.aliases) if a != c.name))
+    return Place(span=span, name=c.name, kind=c.kind, lat=c.lat, lon=c.lon, geonameid=c.geonameid,
+                 country_code=c.country_code, aliases=aliases, precision=c.precision)
+
+
+def _relative_links(doc: Doc, toponyms: list[Toponym]) -> dict[int, tuple[RelativePhrase, int]]:
+    """toponym index -> (relative phrase, index of the anchor toponym it is relative to)."""
+    links = {}
+    for i, t in enumerate(toponyms):
+        sent = doc.char_span(t.start, t.end, alignment_mode="expand")
+        sent_start = sent.sent.start_char if sent is not None else 0
+        phrase = find_relative(doc.text, t.start, sent_start)
+        if phrase is None:
+            continue
+        # The place described: the nearest earlier toponym of the same sentence ("Shushi ... 15 km south of X").
+        described = next((j for j in range(i - 1, -1, -1)
+                          if toponyms[j].end <= phrase.start and toponyms[j].start >= sent_start), None)
+        links[described if described is not None else i] = (phrase, i)
+    return links
+
+
+def _with_relative(place: Place, phrase: RelativePhrase, anchor: Toponym, described: bool) -> Place:
+    anchor_name = anchor.chosen.name if anchor.chosen else anchor.text
+    relative = Relative(of=anchor_name, distance_km=phrase.distance_km, bearing=phrase.bearing)
+    if described and place.lat is not None:
+        return _replace(place, relative=relative)  # resolved on its own: keep its own position
+    base = anchor.chosen
+    if base is None:
+        return _replace(place, relative=relative)
+    lat, lon = base.lat, base.lon
+    if phrase.distance_km is not None and phrase.bearing is not None:
+        lat, lon = offset(base.lat, base.lon, phrase.distance_km, phrase.bearing)
+    precision = 2 if base.kind == "town" else max(base.precision, 3)
+    if described:  # an unresolved place described relative to a known one takes its position from it
+        return _replace(place, relative=relative, lat=round(lat, 5), lon=round(lon, 5), precision=precision)
+    return _replace(place, relative=relative, lat=round(lat, 5), lon=round(lon, 5), precision=precision)
+
+
+def _role(doc: Doc, t: Toponym) -> str:
+    """"actor" when the name stands for a government or side rather than for territory.
+
+    Only polities can act: countries, regions, contested areas, capitals. They act as
+    the subject of a verb ("Armenia denied", "Azerbaijan has lost 540 soldiers"), the
+    by-agent ("supported by Armenia"), the owner or head of an institution
+    ("Azerbaijan's Defence Ministry", "the Karabakh authorities", "the leader of
+    Nagorno-Karabakh") or the object of a verb of pressure ("press Moscow").
+    """
+    c = t.chosen
+    if c is None or c.feature or not (c.kind in ("country", "region") or c.capital):
+        return "place"
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return "place"
+    head = span.root
+    while head.dep_ in ("conj", "appos") and head.head is not head:
+        head = head.head
+    governor = head.head
+    if head.dep_ in ("nsubj", "agent"):
+        return "actor"
+    if head.dep_ == "pobj" and governor.lower_ == "by" and governor.dep_ == "agent":
+        return "actor"
+    if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lemma_.lower() in INSTITUTIONS:
+        return "actor"
+    if head.dep_ in ("poss", "compound") and governor.lemma_.lower() in INSTITUTIONS:
+        return "actor"
+    if head.dep_ == "dobj" and governor.lemma_.lower() in PRESSURE_VERBS:
+        return "actor"
+    # The small parser reads "until Armenia withdraws from" as a compound noun; the verb form gives it away.
+    if head.dep_ == "compound" and governor.tag_ == "NNS" and governor.lemma_.lower() in ACTOR_VERBS and governor.i > head.i:
+        return "actor"
+    return "place"
+
+
+def _replace(place: Place, **changes) -> Place:
+    import dataclasses
+
+    return dataclasses.replace(place, **changes)

@@ -1,0 +1,180 @@
+"""Choose, for each toponym in an article, the place it refers to.
+
+Population alone sends "Paris" in a Texas story to France. Each candidate is
+scored on:
+
+- a prior: population (log scale), the kind (a country name usually means the
+  country), whether the name matched with its diacritics;
+- the article's context: countries and first-level regions named unambiguously
+  in it (anchors), the distance to other anchored places, and the country most
+  of the article is about (its dominant country);
+- local syntax: "Alexandria, La." (a town followed by its region or country),
+  "Donetsk region" (a region, not the town), and a relative location whose
+  anchor is known.
+
+Context is built in two rounds: unambiguous toponyms first, then everything the
+first round resolved. The whole article is one pass; nothing is global.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..geo import Candidate, Gazetteer, haversine_km, normalise_name
+
+# Score weights, tuned on the GeoWebNews and LGL development sets.
+W_POPULATION = 0.5  # per order of magnitude
+W_KIND = {"country": 3.0, "region": 1.0, "area": 1.5, "town": 0.0}
+W_EXACT = 1.5
+W_MAIN_NAME = 1.0  # the name is the place's own name, not one of its alternate names
+W_CAPITAL = 2.0
+W_COUNTRY_NAMED = 3.0
+W_DOMINANT_COUNTRY = 1.5
+W_REGION_NAMED = 2.5
+W_NEARBY = 3.0
+NEARBY_SCALE_KM = 250.0
+W_CONTAINER = 6.0
+W_KIND_HINT = 5.0
+W_TOWN_OVER_OWN_REGION = 2.5
+# Context counts only a tenth for a candidate this many times smaller than the name's
+# most populous sense: a French article does not make "EU" the town of Eu.
+MINOR_SENSE_RATIO = 100
+# A toponym is an anchor in round one when its best candidate leads the next by this much.
+ANCHOR_MARGIN = 3.0
+
+
+@dataclass
+class Toponym:
+    """A recognised place name awaiting resolution."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...] = ()
+    kind_hint: str | None = None  # "region" for "Donetsk region", "town" for "the city of X"
+    container: int | None = None  # index of the toponym that contains it ("Alexandria, La.")
+    chosen: Candidate | None = None
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    countries: Counter = field(default_factory=Counter)
+    regions: set[str] = field(default_factory=set)
+    points: list[tuple[int, float, float]] = field(default_factory=list)  # (toponym index, lat, lon)
+
+    @property
+    def dominant(self) -> str | None:
+        return self.countries.most_common(1)[0][0] if self.countries else None
+
+    def add(self, index: int, c: Candidate) -> None:
+        if c.country_code:
+            self.countries[c.country_code] += 1
+        if c.kind == "region" and c.admin1:
+            self.regions.add(c.admin1)  # a county names its state too
+        if c.kind in ("town", "region") and not c.feature:
+            self.points.append((index, c.lat, c.lon))
+
+
+def prior(c: Candidate, t: Toponym) -> float:
+    score = W_POPULATION * math.log10(c.population + 10) + W_KIND.get(c.kind, 0.0)
+    if c.exact:
+        score += W_EXACT
+    if c.capital:
+        score += W_CAPITAL
+    if normalise_name(c.name) == normalise_name(t.text):
+        score += W_MAIN_NAME
+    if t.kind_hint == "region" and c.kind in ("region", "area"):
+        score += W_KIND_HINT
+    if t.kind_hint == "town" and c.kind == "town":
+        score += W_KIND_HINT
+    if c.kind == "region" and t.kind_hint != "region":
+        # "Donetsk", "Idlib", "New York": the town, not the region named after it.
+        if any(o.kind == "town" and o.admin1 == c.admin1 and o.population * 20 >= c.population for o in t.candidates):
+            score -= W_TOWN_OVER_OWN_REGION + W_KIND["region"]
+    return score
+
+
+def contextual(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms: list[Toponym]) -> float:
+    score = _context_score(c, index, t, ctx, toponyms)
+    largest = max(o.population for o in t.candidates)
+    return score * 0.1 if c.population * MINOR_SENSE_RATIO < largest else score
+
+
+def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms: list[Toponym]) -> float:
+    score = 0.0
+    if c.kind != "country" and c.country_code in ctx.countries:
+        score += W_COUNTRY_NAMED
+        if c.country_code == ctx.dominant:
+            score += W_DOMINANT_COUNTRY
+    if c.kind == "town" and c.admin1 in ctx.regions:
+        score += W_REGION_NAMED
+    if c.kind in ("town", "region"):
+        near = [haversine_km(c.lat, c.lon, lat, lon) for i, lat, lon in ctx.points if i != index]
+        if near:
+            score += W_NEARBY * math.exp(-min(near) / NEARBY_SCALE_KM)
+    if t.container is not None:
+        outer = toponyms[t.container]
+        outer_places = [o for o in ([outer.chosen] if outer.chosen else outer.candidates) if o.kind in ("region", "country")]
+        if any(o.kind == "region" and o.admin1 == c.admin1 or o.kind == "country" and o.country_code == c.country_code
+               for o in outer_places):
+            score += W_CONTAINER
+    return score
+
+
+def best(t: Toponym, index: int, ctx: Context | None, toponyms: list[Toponym]) -> tuple[Candidate | None, float]:
+    """The best candidate and its lead over the runner-up."""
+    if not t.candidates:
+        return None, 0.0
+    scored = []
+    for c in t.candidates:
+        s = prior(c, t) + (contextual(c, index, t, ctx, toponyms) if ctx else 0.0)
+        scored.append((s, -c.population, c))
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    lead = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
+    t.scores = {c.id: s for s, _, c in scored[:5]}
+    return scored[0][2], lead
+
+
+def resolve(toponyms: list[Toponym], extra_context: list[Candidate] = ()) -> None:
+    """Set ``chosen`` on every toponym that has candidates."""
+    anchors = Context()
+    for c in extra_context:
+        anchors.add(-1, c)
+    for i, t in enumerate(toponyms):
+        c, lead = best(t, i, None, toponyms)
+        if c is not None and (lead >= ANCHOR_MARGIN or len(t.candidates) == 1):
+            anchors.add(i, c)
+    for i, t in enumerate(toponyms):
+        t.chosen, _ = best(t, i, anchors, toponyms)
+    # Round two: the whole article's first reading is the context.
+    full = Context()
+    for c in extra_context:
+        full.add(-1, c)
+    for i, t in enumerate(toponyms):
+        if t.chosen is not None:
+            full.add(i, t.chosen)
+    for i, t in enumerate(toponyms):
+        t.chosen, _ = best(t, i, full, toponyms)
+
+
+def lookup(gazetteer: Gazetteer, text: str) -> tuple[Candidate, ...]:
+    """Candidates for a surface form, trying the forms news writing adds ("the", "'s", "region")."""
+    for form in surface_forms(text):
+        found = gazetteer.lookup(form)
+        if found:
+            return found
+    return ()
+
+
+def surface_forms(text: str) -> list[str]:
+    text = " ".join(text.split())
+    forms = [text]
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            forms.append(text[: -len(suffix)])
+    if text.lower().startswith("the "):
+        forms.append(text[4:])
+    return forms

@@ -1,0 +1,168 @@
+"""The places stage: recognition, guards, roles, relative locations and resolution in context."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from counterclaim.extract.places import places
+from counterclaim.geo import haversine_km
+from counterclaim.model import Article, ArticleResult, Place
+from counterclaim.nlp import load_nlp
+
+
+def run_places(text: str) -> list[Place]:
+    result = ArticleResult(article=Article(id="t", text=text, date=None, date_origin="ingest-time"))
+    places(load_nlp()(text), result)
+    return result.places
+
+
+def by_text(found: list[Place], surface: str) -> list[Place]:
+    return [p for p in found if p.span.text == surface]
+
+
+@pytest.fixture(scope="module")
+def seed_places(seed_raw: str) -> tuple[str, list[Place]]:
+    text = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s*", "", seed_raw).strip()
+    return text, run_places(text)
+
+
+# --- the seed article ----------------------------------------------------------------
+
+
+def test_seed_shusha_and_shushi_are_the_same_town(seed_places):
+    _, found = seed_places
+    towns = by_text(found, "Shusha") + by_text(found, "Shushi")
+    assert len(by_text(found, "Shusha")) == 4 and len(by_text(found, "Shushi")) == 3
+    assert {p.geonameid for p in towns} == {147105}
+    for p in towns:
+        assert p.name == "Shusha" and p.kind == "town" and p.country_code == "AZ"
+        assert haversine_km(p.lat, p.lon, 39.76, 46.75) < 3
+        assert "Shushi" in p.aliases or p.span.text == "Shushi"
+
+
+def test_seed_stepanakert_is_a_town_not_a_person(seed_places):
+    _, found = seed_places
+    (p,) = by_text(found, "Stepanakert")
+    assert p.kind == "town" and p.precision == 1
+    assert haversine_km(p.lat, p.lon, 39.82, 46.75) < 3
+    assert "Khankendi" in p.aliases
+
+
+def test_seed_regions_and_countries(seed_places):
+    _, found = seed_places
+    nk = by_text(found, "Nagorno-Karabakh")
+    assert len(nk) == 4 and {(p.kind, p.precision) for p in nk} == {("region", 3)}
+    assert {p.kind for p in by_text(found, "Azerbaijan")} == {"country"}
+    assert {(p.kind, p.country_code) for p in by_text(found, "Armenia")} == {("country", "AM")}
+
+
+def test_seed_demonyms_are_not_places(seed_places):
+    _, found = seed_places
+    surfaces = {p.span.text for p in found}
+    assert not surfaces & {"Armenian", "Armenians", "Azeri", "Azerbaijani", "ethno-Armenian"}
+
+
+def test_seed_armenia_as_actor(seed_places):
+    text, found = seed_places
+    armenia = by_text(found, "Armenia")
+    supported = next(p for p in armenia if text[p.span.start - 3 : p.span.start] == "by ")
+    withdraws = next(p for p in armenia if text[p.span.end : p.span.end + 10] == " withdraws")
+    assert supported.role == "actor" and withdraws.role == "actor"
+    assert by_text(found, "Nagorno-Karabakh")[0].role == "place"
+
+
+def test_seed_relative_location_of_shushi(seed_places):
+    text, found = seed_places
+    described = next(p for p in found if p.relative and p.relative.distance_km)
+    assert described.span.text == "Shushi" and described.name == "Shusha"
+    assert (described.relative.distance_km, described.relative.bearing, described.relative.of) == (15, "S", "Stepanakert")
+    assert described.precision == 1  # resolved on its own: the relative phrase is kept, not used to move it
+
+
+def test_seed_places_in_text_order_with_exact_spans(seed_places):
+    text, found = seed_places
+    assert [p.span.start for p in found] == sorted(p.span.start for p in found)
+    for p in found:
+        assert text[p.span.start : p.span.end] == p.span.text
+
+
+# --- short texts ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting continued in Armenia on Monday.", [("Armenia", "Armenia", "country", "place")]),
+        ("Armenia denied the report.", [("Armenia", "Armenia", "country", "actor")]),
+        ("Moscow said the strike hit Kharkiv.", [("Moscow", "Moscow", "town", "actor"), ("Kharkiv", "Kharkiv", "town", "place")]),
+        ("Shelling was reported in Donetsk and Luhansk.", [("Donetsk", "Donetsk", "town", "place"), ("Luhansk", "Luhansk", "town", "place")]),
+        ("Clashes erupted in the Donetsk region overnight.", [("Donetsk", None, "region", "place")]),
+        ("Rockets were fired from the Gaza Strip into Israel.", [("Gaza Strip", "Gaza Strip", "region", "place"), ("Israel", "Israel", "country", "place")]),
+        ("Residents of Gaza City fled south.", [("Gaza City", "Gaza", "town", "place")]),
+        ("Protesters gathered in Tbilisi, Georgia.", [("Tbilisi", "Tbilisi", "town", "place"), ("Georgia", "Georgia", "country", "place")]),
+        ("The storm hit Atlanta, Georgia, on Friday.", [("Atlanta", "Atlanta", "town", "place"), ("Georgia", "Georgia", "region", "place")]),
+        ("Troops withdrew from Artsakh.", [("Artsakh", "Nagorno-Karabakh", "region", "place")]),
+    ],
+)
+def test_short_texts(text, expected):
+    found = run_places(text)
+    got = [(p.span.text, p.kind, p.role) for p in found]
+    assert got == [(s, k, r) for s, _, k, r in expected]
+    for p, (_, name, _, _) in zip(found, expected):
+        if name is not None:
+            assert p.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        ("Georgia Smith said the vote was fair.", {"Georgia"}),
+        ("The Washington Post reported the strike.", {"Washington"}),
+        ("Azeri and Armenian officials met.", {"Azeri", "Armenian"}),
+        ("Michael Jordan visited the base.", {"Jordan"}),
+    ],
+)
+def test_guards(text, not_places):
+    assert not {p.span.text for p in run_places(text)} & not_places
+
+
+def test_context_moves_paris_to_texas():
+    found = run_places("The tornado damaged homes in Paris, Texas, and in nearby Dallas.")
+    paris = by_text(found, "Paris")[0]
+    assert paris.country_code == "US" and haversine_km(paris.lat, paris.lon, 33.66, -95.56) < 50
+
+
+def test_population_wins_without_context():
+    paris = by_text(run_places("She moved to Paris last year."), "Paris")[0]
+    assert paris.country_code == "FR"
+
+
+def test_relative_location_without_a_described_place_moves_the_point():
+    found = run_places("A village 10 km north of Donetsk was shelled.")
+    (p,) = by_text(found, "Donetsk")
+    assert (p.relative.distance_km, p.relative.bearing, p.relative.of) == (10, "N", "Donetsk")
+    assert p.precision == 2
+    assert haversine_km(p.lat, p.lon, 48.0 + 0.09, 37.8) < 15  # ~10 km north of Donetsk (48.0 N, 37.8 E)
+
+
+@pytest.mark.parametrize(
+    ("text", "distance", "bearing"),
+    [
+        ("Artillery hit positions 9 miles south-east of Kharkiv.", 14.5, "SE"),
+        ("Fighting near Bakhmut intensified.", None, None),
+        ("Drones struck targets five kilometres west of Kherson.", 5, "W"),
+    ],
+)
+def test_relative_phrases(text, distance, bearing):
+    (p,) = run_places(text)
+    assert p.relative is not None
+    assert p.relative.distance_km == (pytest.approx(distance, abs=0.1) if distance else None)
+    assert p.relative.bearing == bearing
+    assert p.precision == 2
+
+
+def test_empty_and_placeless_text():
+    assert run_places("") == []
+    assert run_places("Nothing happened here today.") == []
