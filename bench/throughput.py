@@ -1,7 +1,8 @@
 """Throughput of the full pipeline vs. a bare spaCy parse of the same texts, in one run.
 
 Prints articles/s and words/s for: the bare model (``nlp.pipe``), and the full
-counterclaim pipeline (rule layer + every stage), in 1 and 2 processes, the
+counterclaim pipeline (rule layer + every stage), in 1 and 2 processes (the 2-process
+leg is the `ingest --workers N` runner, counterclaim.scale, with a null store), the
 ratio full/bare (target >= 0.8), each stage's share of the pipeline's time, and
 peak RSS. Reads the Guardian corpus when it is beside the checkout, else the
 bundled sample corpus (repeated to make the run long enough to measure).
@@ -14,7 +15,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import multiprocessing as mp
 import resource
 import sys
 import time
@@ -69,18 +69,32 @@ def bare_rate(articles: list[Article], n_process: int) -> float:
     return time.perf_counter() - start
 
 
-_WORKER_PIPELINE = None
+class NullStore:
+    """Knows nothing, keeps nothing: the runner's loop without database time."""
+
+    def known_hashes(self, hashes):
+        return set()
+
+    def add_results(self, results):
+        from counterclaim.store import AddReport
+
+        return AddReport(added=len(results))
 
 
-def _init_worker() -> None:
-    global _WORKER_PIPELINE
-    from counterclaim.pipeline import Pipeline
+def pool_rate(articles: list[Article], n_process: int, batch_size: int = 8) -> float:
+    """Seconds for the ``ingest --workers N`` runner (counterclaim.scale) over ``articles``, load excluded."""
+    from counterclaim.scale import PoolBackend, StreamingRun
 
-    _WORKER_PIPELINE = Pipeline()
-
-
-def _run_chunk(chunk: list[Article]) -> int:
-    return sum(1 for _ in _WORKER_PIPELINE.run_many(chunk))
+    backend = PoolBackend(n_process)
+    try:
+        warm = [backend.submit(articles[:1]) for _ in range(n_process)]  # every worker loads the pipeline
+        for future in warm:
+            future.result()
+        start = time.perf_counter()
+        StreamingRun(NullStore(), backend, batch_size=batch_size, max_in_flight=2 * n_process).run(articles)
+        return time.perf_counter() - start
+    finally:
+        backend.close()
 
 
 def full_rate(articles: list[Article], n_process: int, stage_times: dict[str, float] | None = None) -> float:
@@ -94,12 +108,7 @@ def full_rate(articles: list[Article], n_process: int, stage_times: dict[str, fl
         for _ in pipeline.run_many(articles):
             pass
         return time.perf_counter() - start
-    chunks = [articles[i : i + 8] for i in range(0, len(articles), 8)]
-    with mp.get_context("fork").Pool(n_process, initializer=_init_worker) as pool:
-        pool.map(_run_chunk, chunks[:n_process])  # warm-up: load the pipeline in every worker
-        start = time.perf_counter()
-        pool.map(_run_chunk, chunks)
-        return time.perf_counter() - start
+    return pool_rate(articles, n_process)
 
 
 def _instrument(pipeline, stage_times: dict[str, float]) -> None:

@@ -380,3 +380,17 @@ def test_hostile_text_is_stored_verbatim(store):
     store.add_results([make_result(text)])
     with store.engine.connect() as conn:
         assert conn.execute(select(articles.c.text)).scalar() == text
+
+
+def test_migration_4_backfills_place_stats_from_stored_places(store):
+    from sqlalchemy import delete
+
+    from counterclaim.store.schema import place_stats
+
+    _claim_corpus(store)
+    before = store.list_places().items
+    with store.engine.connect() as conn, conn.begin():  # back to a version-3 database with places in it
+        place_stats.drop(conn)
+        conn.execute(delete(schema_migrations).where(schema_migrations.c.version == 4))
+    assert migrate(store.engine, store.dialect) == [4]
+    assert store.list_places().items == before and before[0]["n_mentions"] == 4

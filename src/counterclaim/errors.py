@@ -216,3 +216,12 @@ class GeoEvalData(EvalDataError):
     """A geoparse evaluation was pointed at missing or malformed GeoWebNews / LGL / GeoVirus XML."""
 
     code = "E510"
+
+
+class ExtractionLost(CounterclaimError):
+    """A batch's extraction failed in a worker (process died, Dask worker lost) after its retries.
+
+    Its articles are reported as rejected and not stored, so re-running the ingest retries them.
+    """
+
+    code = "E610"

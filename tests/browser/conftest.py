@@ -1,7 +1,7 @@
 """A real browser against the dashboard: uvicorn in a thread, Debian's chromium via Playwright.
 
-The database is the demo corpus (``counterclaim/data/samples`` when bundled) plus the
-seed article, ingested by the real pipeline. Tests are skipped, with the reason,
+The database is the demo corpus (the bundled samples, seed article included), made by
+``counterclaim demo`` with the real pipeline and store. Tests are skipped, with the reason,
 when ``/usr/bin/chromium`` or Playwright is missing; ``playwright install`` is never run.
 """
 
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 import threading
 import time
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -23,29 +24,26 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
                "--disable-component-update", "--disable-default-apps"]
 
 
-@pytest.fixture(scope="session")
-def demo_db(request, tmp_path_factory, seed_path) -> Path:
-    """The demo database; ``COUNTERCLAIM_BROWSER_DB=FILE`` points the tests at an existing one."""
-    from counterclaim.batch import run_ingest
-    from counterclaim.errors import CounterclaimError
-    from counterclaim.store import open_store
+DEMO_TIMEOUT_S = 300
 
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The demo database, made by ``counterclaim demo`` in a child process (so a hang is a failure).
+
+    ``COUNTERCLAIM_BROWSER_DB=FILE`` points the tests at an existing database instead.
+    """
     existing = os.environ.get("COUNTERCLAIM_BROWSER_DB")
     if existing:
         return Path(existing)
-    try:
-        pipeline = request.getfixturevalue("pipeline")
-    except (ModuleNotFoundError, CounterclaimError) as exc:  # while extraction stages are still landing
-        pytest.skip(f"the default pipeline cannot load yet: {exc}")
-
-    sources = [str(seed_path)]
-    samples = resources.files("counterclaim.data").joinpath("samples")
-    if samples.is_dir():
-        sources.insert(0, str(samples))
     db = tmp_path_factory.mktemp("browser") / "demo.db"
-    with open_store(db) as store:
-        summary = run_ingest(sources, store, pipeline=pipeline, progress=False)
-    assert summary.ingested >= 1, summary
+    command = [sys.executable, "-c", "from counterclaim.cli import main; main()", "demo", "--db", str(db), "--quiet"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=DEMO_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"`counterclaim demo` did not finish within {DEMO_TIMEOUT_S} s")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "counterclaim serve --db" in done.stdout  # the demo ends by telling how to serve it
     return db
 
 

@@ -44,7 +44,9 @@ def dates(doc: Doc, result: ArticleResult) -> None:
     """Date/time expressions with value, precision, range end, ISO duration and approximation."""
     text = result.article.text
     for found in find_dates(doc, article_anchor(result)):
-        if found.value is None:  # a DATE entity that is not a time expression ("42-year-old" ages pass)
+        if found.error:
+            result.warnings.append(f"[E600] stage dates: could not normalise {found.text!r}: {found.error}")
+        if found.value is None:  # a DATE entity that is not a time expression ("52 years old", "80486")
             continue
         start = found.start
         before = _MEANINGFUL_PREPOSITIONS.search(text, max(0, start - 12), start)

@@ -39,8 +39,10 @@ from .registry import stage
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Labels the small model sometimes gives a toponym it does not know.
 MISLABELS = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART")
-LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "towards", "toward",
-                      "across", "through", "via", "inside", "within", "between", "nearby"})
+# Prepositions after which a capitalised name the model called a person is a place:
+# "fighting near Stepanakert" ("to", "from", "at", "with" also take people).
+LOCATIVE = frozenset({"in", "near", "into", "outside", "around", "towards", "toward", "across", "through",
+                      "via", "inside", "within", "nearby"})
 # A geographic head noun right after a gazetteer match belongs to the name.
 GEO_HEADS = frozenset({"City", "Province", "Region", "Oblast", "Governorate", "State", "District", "County",
                        "Strip", "Valley", "Mountains", "River", "Sea", "Island", "Islands", "Bay", "Gulf", "Lake",
@@ -88,16 +90,16 @@ def recognise(doc: Doc) -> list[Toponym]:
             continue
         if ent.label_ in PLACE_LABELS:
             if ent.ent_id_:  # a gazetteer rule, not the model: guard against names of people and bodies
-                span = _guard_rule_match(doc, span)
+                span = _guard_rule_match(doc, span, gazetteer)
                 if span is None:
                     continue
             candidates = lookup(gazetteer, span.text)
-            if not candidates and _looks_like_demonym(span):
-                continue
+            if not candidates and (ent.label_ == "GPE" or _looks_like_demonym(span)):
+                continue  # a "GPE" no gazetteer knows is mostly a person, product or firm
             found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
         elif ent.label_ in MISLABELS:
             candidates = tuple(c for c in lookup(gazetteer, span.text) if c.exact)
-            if candidates and (_after_locative(doc, span) or _well_known(candidates[0])):
+            if candidates and (_after_locative(doc, span) or _well_known(candidates[0], span)):
                 found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
     found.extend(_datelines(doc, gazetteer, found))
     found.sort(key=lambda t: t.start)
@@ -118,23 +120,28 @@ def _datelines(doc: Doc, gazetteer, found: list[Toponym]) -> list[Toponym]:
             continue
         candidates = tuple(c for c in lookup(gazetteer, m.group(1)) if c.kind in ("town", "country", "region"))
         if candidates:
-            out.append(Toponym(start, end, m.group(1), candidates))
+            out.append(Toponym(start, end, m.group(1), candidates, dateline=True))
     return out
 
 
 def _trim(ent: SpacySpan) -> SpacySpan | None:
-    """Drop a leading "the" (gold standards and the gazetteer both leave it out)."""
-    start = ent.start
-    while start < ent.end and ent.doc[start].lower_ in ("the", "‘", "“", '"', "'"):
+    """Drop a leading "the" and a trailing possessive (gold standards and the gazetteer leave them out)."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in ("the", "‘", "“", '"', "'"):
         start += 1
-    return ent.doc[start : ent.end] if start < ent.end else None
+    while end > start and ent.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    return ent.doc[start:end] if start < end else None
 
 
-def _guard_rule_match(doc: Doc, span: SpacySpan) -> SpacySpan | None:
+def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
     if after is not None and after.text in GEO_HEADS:
-        return doc[span.start : span.end + 1]  # "Gaza City", "Donetsk Oblast"
+        longer = doc[span.start : span.end + 1]
+        if lookup(gazetteer, longer.text):
+            return longer  # "Gaza City", "Donetsk Oblast"
+        return span  # "Mississippi State" (a university): the place is "Mississippi"
     if after is not None and after.is_title and after.pos_ == "PROPN" and not after.ent_type_ in PLACE_LABELS:
         return None  # "Georgia Smith", "Washington Post", "Jordan Peterson"
     if before is not None:
@@ -149,9 +156,14 @@ def _looks_like_demonym(span: SpacySpan) -> bool:
     return len(span) == 1 and bool(DEMONYM.search(span.text.lower()))
 
 
-def _well_known(c: Candidate) -> bool:
-    """A country, region or large city: "Washington said" is still Washington."""
-    return c.kind in ("country", "region") or c.kind == "town" and c.population >= WELL_KNOWN_TOWN
+def _well_known(c: Candidate, span: SpacySpan) -> bool:
+    """A country, a large city or a many-word region: "Washington said" is still Washington.
+
+    One-word regions are left out: "Centre" and "Georgia" are also words and names.
+    """
+    if c.kind == "region":
+        return len(span) > 1 and c.population >= WELL_KNOWN_TOWN
+    return c.kind == "country" or c.kind == "town" and c.population >= WELL_KNOWN_TOWN
 
 
 def _after_locative(doc: Doc, span: SpacySpan) -> bool:
@@ -247,7 +259,7 @@ def _role(doc: Doc, t: Toponym) -> str:
     Nagorno-Karabakh") or the object of a verb of pressure ("press Moscow").
     """
     c = t.chosen
-    if c is None or c.feature or not (c.kind in ("country", "region") or c.capital):
+    if t.dateline or c is None or c.feature or not (c.kind in ("country", "region") or c.capital):
         return "place"
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:

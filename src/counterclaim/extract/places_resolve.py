@@ -55,6 +55,7 @@ class Toponym:
     candidates: tuple[Candidate, ...] = ()
     kind_hint: str | None = None  # "region" for "Donetsk region", "town" for "the city of X"
     container: int | None = None  # index of the toponym that contains it ("Alexandria, La.")
+    dateline: bool = False  # "BAKU —": where the story was filed
     chosen: Candidate | None = None
     scores: dict[str, float] = field(default_factory=dict)
 

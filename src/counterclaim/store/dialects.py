@@ -69,22 +69,27 @@ class Dialect:
         return self.insert(table).on_conflict_do_nothing()
 
     def upsert(
-        self, table: Table, values: dict[str, Any], key: str, *, add: tuple[str, ...] = (),
+        self,
+        table: Table,
+        key: str,
+        *,
+        add: tuple[str, ...] = (),
         keep: tuple[str, ...] = (),
     ) -> Any:
-        """Insert, or update the row with the same ``key``: columns in ``add`` are summed,
-        columns in ``keep`` keep their stored value unless the new one is set, others are replaced."""
-        stmt = self.insert(table).values(**values)
+        """Insert rows (execute with one dict or a list), or update the row with the same ``key``:
+        columns in ``add`` are summed, columns in ``keep`` keep their stored value unless the new
+        one is set, the others are replaced."""
+        stmt = self.insert(table)
         updates: dict[str, Any] = {}
-        for name in values:
-            if name == key:
+        for col in table.columns:
+            if col.name == key:
                 continue
-            if name in add:
-                updates[name] = table.c[name] + stmt.excluded[name]
-            elif name in keep:
-                updates[name] = func.coalesce(stmt.excluded[name], table.c[name])
+            if col.name in add:
+                updates[col.name] = col + stmt.excluded[col.name]
+            elif col.name in keep:
+                updates[col.name] = func.coalesce(stmt.excluded[col.name], col)
             else:
-                updates[name] = stmt.excluded[name]
+                updates[col.name] = stmt.excluded[col.name]
         return stmt.on_conflict_do_update(index_elements=[key], set_=updates)
 
     def install_search(self, conn: Connection) -> None:
@@ -168,11 +173,14 @@ class SqliteDialect(Dialect):
             return []
         rows = conn.execute(
             text(
+                # rank every match, but build snippets only for the page (snippets are the costly part)
+                "WITH page AS (SELECT rowid AS seq, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts "
+                "WHERE articles_fts MATCH :q ORDER BY rank, rowid LIMIT :limit OFFSET :offset) "
                 "SELECT a.id, a.date, a.date_origin, a.title, a.outlet, a.url, a.source, a.revision_of, "
-                "snippet(articles_fts, -1, :hs, :he, '…', 16) AS snippet, "
-                "bm25(articles_fts, 4.0, 1.0) AS rank "
-                "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-                "WHERE articles_fts MATCH :q ORDER BY rank, a.seq LIMIT :limit OFFSET :offset"
+                "snippet(articles_fts, -1, :hs, :he, '…', 16) AS snippet, page.rank AS rank "
+                "FROM page JOIN articles_fts ON articles_fts.rowid = page.seq "
+                "JOIN articles a ON a.seq = page.seq "
+                "WHERE articles_fts MATCH :q ORDER BY page.rank, page.seq"
             ),
             {
                 "q": self._fts_query(query),
@@ -226,10 +234,13 @@ class PostgresDialect(Dialect):
             return []
         rows = conn.execute(
             text(
+                # rank every match, but build headlines only for the page (ts_headline is the costly part)
+                "WITH q AS (SELECT plainto_tsquery('english', :q) AS q), "
+                "page AS (SELECT a.seq, ts_rank(a.tsv, q.q) AS rank FROM articles a, q WHERE a.tsv @@ q.q "
+                "ORDER BY rank DESC, a.seq LIMIT :limit OFFSET :offset) "
                 "SELECT a.id, a.date, a.date_origin, a.title, a.outlet, a.url, a.source, a.revision_of, "
-                "ts_headline('english', a.text, q, :opts) AS snippet, ts_rank(a.tsv, q) AS rank "
-                "FROM articles a, plainto_tsquery('english', :q) q "
-                "WHERE a.tsv @@ q ORDER BY rank DESC, a.seq LIMIT :limit OFFSET :offset"
+                "ts_headline('english', a.text, q.q, :opts) AS snippet, page.rank AS rank "
+                "FROM page JOIN articles a ON a.seq = page.seq, q ORDER BY page.rank DESC, page.seq"
             ),
             {
                 "q": self._ts_query(query),

@@ -19,12 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.engine import Connection
 
 from ..errors import SchemaTooNew
+from . import rows as rowmaps
 from .dialects import Dialect
-from .schema import V1_TABLES, metadata, schema_migrations
+from .schema import V1_TABLES, metadata, place_stats, places, schema_migrations
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,44 @@ def _case_insensitive_indexes(conn: Connection, dialect: Dialect) -> None:
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} (lower({column}))")
 
 
+# Filter + newest-first order served by one index walk (no sort of every matching row).
+_ORDERED_INDEXES = (
+    ("ix_claims_side_sort", "claims", "lower(side), sort_date, seq"),
+    ("ix_claims_actor_sort", "claims", "lower(actor), sort_date, seq"),
+    ("ix_claims_stance_sort", "claims", "stance, sort_date, seq"),
+    ("ix_claims_article", "claims", "article_id"),
+    ("ix_events_type_sort", "events", "lower(event_type), sort_date, seq"),
+    ("ix_events_article", "events", "article_id"),
+    ("ix_articles_revision_of", "articles", "revision_of"),
+    ("ix_place_stats_rank", "place_stats", "n_mentions, key"),
+)
+
+
+def _place_stats_and_ordered_indexes(conn: Connection, dialect: Dialect) -> None:
+    place_stats.create(conn, checkfirst=True)
+    # backfill from the place rows already stored, article by article (same code path as add_results)
+    by_article: dict[str, list[dict]] = {}
+    rows = conn.execute(select(places).where(or_(places.c.role.is_(None), places.c.role != "actor")))
+    for row in rows.mappings():
+        by_article.setdefault(row["article_id"], []).append(dict(row))
+    upsert = dialect.upsert(place_stats, "key", add=rowmaps.ADDED_COUNTS, keep=rowmaps.KEPT_IF_UNSET)
+    for article_rows in by_article.values():
+        stats = rowmaps.place_stat_rows(article_rows)
+        if stats:
+            conn.execute(upsert, stats)
+    for name, table, columns in _ORDERED_INDEXES:
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, query tables (mentions, places, dates, claims, events), feeds", _core_tables),
     Migration(2, "full-text search over title + text; distance function", _search),
     Migration(3, "expression indexes for case-insensitive filters", _case_insensitive_indexes),
+    Migration(
+        4,
+        "place_stats (distinct places with counts); ordered filter indexes",
+        _place_stats_and_ordered_indexes,
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

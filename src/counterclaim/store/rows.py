@@ -179,3 +179,42 @@ def event_rows(article_id: str, data: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+# how place_stats rows merge on upsert: counts add up; ids and aliases stay unless the new row has them
+ADDED_COUNTS = ("n_mentions", "n_articles")
+KEPT_IF_UNSET = ("geonameid", "aliases")
+
+
+def place_key(row: dict[str, Any]) -> str:
+    return "|".join(
+        "" if row.get(k) is None else str(row[k]) for k in ("name", "kind", "lat", "lon", "country_code")
+    )
+
+
+def place_stat_rows(place_rows_: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One article's contribution to ``place_stats``: per distinct place, its mentions and 1 article."""
+    stats: dict[str, dict[str, Any]] = {}
+    for row in place_rows_:
+        if row.get("role") == "actor":  # "Baku said": a government speaking, not a place on the map
+            continue
+        key = place_key(row)
+        entry = stats.get(key)
+        if entry is None:
+            entry = stats[key] = {
+                "key": key,
+                "name": row["name"],
+                "kind": row.get("kind"),
+                "lat": row.get("lat"),
+                "lon": row.get("lon"),
+                "geonameid": row.get("geonameid"),
+                "country_code": row.get("country_code"),
+                "aliases": row.get("aliases") or None,
+                "n_mentions": 0,
+                "n_articles": 1,
+            }
+        entry["n_mentions"] += 1
+        entry["geonameid"] = entry["geonameid"] or row.get("geonameid")
+        if len(row.get("aliases") or "") > len(entry["aliases"] or ""):
+            entry["aliases"] = row["aliases"]
+    return list(stats.values())

@@ -191,5 +191,22 @@ feeds = Table(
     Column("updated_at", String(40), nullable=False),
 )
 
+# Distinct places with running counts, kept up to date by add_results (migration 4): the map and
+# the places list read this instead of grouping every place row.
+place_stats = Table(
+    "place_stats",
+    metadata,
+    Column("key", Text, primary_key=True),  # name|kind|lat|lon|country_code
+    Column("name", Text, nullable=False),
+    Column("kind", String(20)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geonameid", Integer),
+    Column("country_code", String(4)),
+    Column("aliases", Text),  # "|Shushi|Şuşa|", the latest list seen
+    Column("n_mentions", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+)
+
 QUERY_TABLES = (mentions, places, dates, claims, events)
 V1_TABLES = (articles, *QUERY_TABLES, feeds)

@@ -26,7 +26,8 @@ from . import cursor as cursors
 from . import rows as rowmaps
 from .dialects import Dialect
 from .migrations import LATEST, applied_versions
-from .schema import articles, claims, dates, events, feeds, mentions, places
+from .rows import ADDED_COUNTS, KEPT_IF_UNSET
+from .schema import articles, claims, dates, events, feeds, mentions, place_stats, places
 
 _DATE_FILTER = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _MAX_LIMIT = 1000
@@ -191,7 +192,6 @@ class Store:
         article_id = data["id"]
         for table, make_rows in (
             (mentions, rowmaps.mention_rows),
-            (places, rowmaps.place_rows),
             (dates, rowmaps.date_rows),
             (claims, rowmaps.claim_rows),
             (events, rowmaps.event_rows),
@@ -199,6 +199,12 @@ class Store:
             table_rows = make_rows(article_id, data)
             if table_rows:
                 conn.execute(self.dialect.insert_ignore(table), table_rows)
+        place_rows = rowmaps.place_rows(article_id, data)
+        if place_rows:
+            conn.execute(self.dialect.insert_ignore(places), place_rows)
+        stats = rowmaps.place_stat_rows(place_rows)
+        if stats:
+            conn.execute(self.dialect.upsert(place_stats, "key", add=ADDED_COUNTS, keep=KEPT_IF_UNSET), stats)
         report.added += 1
         report.added_ids.append(article_id)
         if previous:
@@ -439,28 +445,26 @@ class Store:
         """Distinct resolved places, most mentioned first, with mention and article counts."""
         size = _limit(limit, 50)
         start = cursors.offset(cursor, "places")
-        n_mentions = func.count().label("n_mentions")
         stmt = select(
-            places.c.name,
-            places.c.kind,
-            places.c.lat,
-            places.c.lon,
-            func.max(places.c.geonameid).label("geonameid"),
-            places.c.country_code,
-            n_mentions,
-            func.count(places.c.article_id.distinct()).label("n_articles"),
-            func.max(places.c.aliases).label("aliases"),
-        ).where(or_(places.c.role.is_(None), places.c.role != "actor"))
+            place_stats.c.name,
+            place_stats.c.kind,
+            place_stats.c.lat,
+            place_stats.c.lon,
+            place_stats.c.geonameid,
+            place_stats.c.country_code,
+            place_stats.c.n_mentions,
+            place_stats.c.n_articles,
+            place_stats.c.aliases,
+        )
         if query:
             stmt = stmt.where(
                 or_(
-                    places.c.name.icontains(query, autoescape=True),
-                    places.c.aliases.icontains(query, autoescape=True),
+                    place_stats.c.name.icontains(query, autoescape=True),
+                    place_stats.c.aliases.icontains(query, autoescape=True),
                 )
             )
         stmt = (
-            stmt.group_by(places.c.name, places.c.kind, places.c.lat, places.c.lon, places.c.country_code)
-            .order_by(n_mentions.desc(), places.c.name)
+            stmt.order_by(place_stats.c.n_mentions.desc(), place_stats.c.key.desc())
             .limit(size + 1)
             .offset(start)
         )
@@ -515,7 +519,11 @@ class Store:
             out["denials"] = count(
                 select(func.count()).select_from(claims).where(claims.c.stance == "denies")
             )
-            first, last = conn.execute(select(func.min(articles.c.date), func.max(articles.c.date))).one()
+            # sort_date is indexed: min/max are index look-ups, not a scan of every article
+            first = conn.execute(
+                select(func.min(articles.c.sort_date)).where(articles.c.sort_date > "")
+            ).scalar()
+            last = conn.execute(select(func.max(articles.c.sort_date))).scalar() or None
             versions = applied_versions(conn)
         out.update(
             first_date=first,
@@ -556,7 +564,7 @@ class Store:
     def put_feed_state(self, url: str, state: dict[str, Any]) -> None:
         values = {"url": url, "state": rowmaps.dumps(state), "updated_at": _now()}
         with self.engine.connect().execution_options(cc_write=True) as conn, conn.begin():
-            conn.execute(self.dialect.upsert(feeds, values, "url"))
+            conn.execute(self.dialect.upsert(feeds, "url"), values)
 
 
 def _summary(row: Any) -> dict[str, Any]:

@@ -56,6 +56,7 @@ class FoundDate:
     text: str
     value: DateValue | None  # None when the expression could not be read at all
     origin: str  # "ner" or "rule"
+    error: str | None = None  # set when normalising raised (a bug); the stage reports it
 
 
 # NER often runs two expressions together: "the quarter ended Sept. 30", "today through Nov. 17".
@@ -69,8 +70,12 @@ def _split(start: int, end: int, text: str) -> list[tuple[int, int]]:
     return [(start, m.start()), (m.end(), end)]
 
 
-def _extend(text: str, end: int) -> int:
-    m = _TRAILING.match(text, end)
+# A clock time and the day it is on: "noon Thursday", "5 p.m. EST, Nov. 6".
+_CLOCK_DAY = re.compile(rf"(?:\s+[ECMP][SD]T)?,?\s+(?:on\s+)?(?:{_WEEKDAY_NAMES}|{_MONTH_NAMES}\s+{_DAY})(?![\w-])")
+
+
+def _extend(text: str, end: int, label: str = "DATE") -> int:
+    m = _TRAILING.match(text, end) or (_CLOCK_DAY.match(text, end) if label == "TIME" else None)
     return m.end() if m else end
 
 
@@ -80,7 +85,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
     floor = header.end() if header else 0
     spans: list[tuple[int, int, str]] = [(a, b, "ner") for e in doc.ents
                                          if e.label_ in ENTITY_LABELS and e.start_char >= floor
-                                         for a, b in _split(e.start_char, _extend(text, e.end_char), text)]
+                                         for a, b in _split(e.start_char, _extend(text, e.end_char, e.label_), text)]
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
             if m.start() < floor:
@@ -93,7 +98,12 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
                 for s in overlapping:  # the pattern sees more of the expression than NER did
                     spans.remove(s)
                 spans.append((m.start(), m.end(), "rule"))
-    return sorted(spans)
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if kept and span[0] < kept[-1][1]:  # overlaps the (longer) one before it
+            continue
+        kept.append(span)
+    return kept
 
 
 def _preposition(doc: Doc, start_char: int) -> str | None:
@@ -113,7 +123,11 @@ def find_dates(doc: Doc, anchor: date | None) -> list[FoundDate]:
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = clause_tense(span) if span is not None else PAST
         text = doc.text[start:end]
-        value = normalise(text, anchor, tense=tense, prep=_preposition(doc, start), reference=reference)
+        try:
+            value = normalise(text, anchor, tense=tense, prep=_preposition(doc, start), reference=reference)
+        except Exception as exc:  # a rule bug must not lose the article's other dates
+            found.append(FoundDate(start, end, text, None, origin, error=f"{type(exc).__name__}: {exc}"))
+            continue
         if value is not None and value.value is not None and value.timex and value.timex[0].isdigit() \
                 and value.timex_type in ("DATE", "TIME") and not is_year_earlier(clean(text)):
             reference = value

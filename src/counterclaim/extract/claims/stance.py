@@ -65,7 +65,8 @@ REPORTING_FORMS = re.compile(
     r"according to|sources?|rumou?rs?|rumou?red|alleged(?:ly)?|believed|believes|purported(?:ly)?|"
     r"supposedly|may|might|could|possibly|probably|likely|apparently|appears?|seems?|expected|"
     r"unconfirmed|unverified|speculat\w*|predicts?|forecasts?|estimates?|analysts?|expects?|tips?|"
-    r"hints?|denies|denied|deny|tells?|told|warns?|insists?|confirms?|confirmed)\b",
+    r"hints?|tells?|told|warns?|insists?|purports?|suspects?|suspected|accus\w+|considering|plans?|planning|"
+    r"in talks|mulls?|weighs?|eyes|eyeing|could|would)\b",
     re.I,
 )
 REFUTING_FORMS = re.compile(

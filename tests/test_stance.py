@@ -1,0 +1,51 @@
+"""Stance of a report toward a claim (the Emergent task) and the eval command's contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from counterclaim.eval.stance import command, scores
+from counterclaim.extract.claims.stance import report_stance
+
+# (report headline, claim, expected) — headlines written for this test
+REPORTS = [
+    ("Rebels seize the northern airport", "Rebels captured the airport", "asserts"),
+    ("Rebels have NOT seized the airport, army says", "Rebels captured the airport", "denies"),
+    ("Airport capture story is a hoax", "Rebels captured the airport", "denies"),
+    ("Video of airport seizure is fake", "Rebels captured the airport", "denies"),
+    ("Rebels reportedly seize airport", "Rebels captured the airport", "hedges"),
+    ("Did rebels seize the airport?", "Rebels captured the airport", "hedges"),
+    ("Rebels may have seized the airport, sources say", "Rebels captured the airport", "hedges"),
+    ("Airport still not reopened after storm", "The airport has not reopened", "asserts"),
+]
+
+
+@pytest.mark.parametrize(("report", "claim", "expected"), REPORTS)
+def test_report_stance(report, claim, expected):
+    assert report_stance(report, claim) == expected
+
+
+def test_scores_per_class_and_accuracy():
+    s = scores(["for", "against", "observing", "for"], ["for", "against", "for", "for"])
+    assert s["accuracy"] == 0.75
+    assert s["per_class"]["observing"]["f1"] == 0.0
+    assert s["per_class"]["against"]["f1"] == 1.0
+
+
+def test_eval_stance_missing_data_exits_cleanly(tmp_path: Path):
+    result = CliRunner().invoke(command, ["--data", str(tmp_path / "missing.csv")])
+    assert result.exit_code == 2 and "[E530]" in result.output
+
+
+def test_eval_stance_on_a_tiny_csv(tmp_path: Path):
+    csv = tmp_path / "mini.csv"
+    csv.write_text("claimHeadline,articleHeadline,articleHeadlineStance\n"
+                   "Rebels captured the airport,Rebels seize the airport,for\n"
+                   "Rebels captured the airport,Airport capture is a hoax,against\n"
+                   "Rebels captured the airport,Rebels reportedly seize airport,observing\n", encoding="utf-8")
+    result = CliRunner().invoke(command, ["--data", str(csv), "--json"])
+    assert result.exit_code == 0, result.output
+    assert '"accuracy": 1.0' in result.output
