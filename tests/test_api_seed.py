@@ -56,7 +56,7 @@ def test_every_seed_claim_opens_on_its_sentence(seeded):
     for claim in result["claims"]:
         span = claim.get("sentence") or claim["content"]
         html = client.get(f"/articles/{aid}", params={"claim": claim["id"]}).text
-        assert "".join(_segments_with_class(html, "focus")) == result["text"][span["start"]:span["end"]]
+        assert "".join(_segments_with_class(html, "focus")) == result["text"][span["start"]:span["end"]].strip()
 
 
 def test_seed_claims_listed_with_article_link(seeded):

@@ -275,6 +275,7 @@ BAD_INPUT = [
     "”” “ ‘ ’ « » \" \" \"",
     "",
     "said said said according to according to",
+    "The troops advanced and reported heavy losses.",  # a coordinated cue with no reporting verb above it
 ]
 
 

@@ -95,7 +95,7 @@ TOLLS = [
     # text, killed min, killed max, exact, injured min
     ("Gunmen shot dead two soldiers and wounded five others near the border.", 2, 2, True, 5),
     ("A civilian was killed when a shell hit his house.", 1, 1, True, None),
-    ("Dozens of fighters were killed in the attack on the base.", 12, None, False, None),
+    ("Dozens of fighters were killed in the attack on the base.", 24, None, False, None),
     ("At least 30 people were killed in the air strike on the market.", 30, None, False, None),
     ("The rocket attack wounded three children but killed nobody.", 0, 0, True, 3),
     ("Rebels attacked the town. 4 fatalities.", 4, 4, True, None),

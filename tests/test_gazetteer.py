@@ -79,7 +79,7 @@ def test_every_country_has_a_point_a_box_and_a_source():
     boxed = [c for c in entries if c["bbox"]]
     assert len(boxed) >= 230
     for c in boxed:
-        west, south, east, north = c["bbox"]
+        _west, south, _east, north = c["bbox"]
         assert south <= c["lat"] <= north, c["code"]
 
 

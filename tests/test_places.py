@@ -74,7 +74,7 @@ def test_seed_armenia_as_actor(seed_places):
 
 
 def test_seed_relative_location_of_shushi(seed_places):
-    text, found = seed_places
+    _, found = seed_places
     described = next(p for p in found if p.relative and p.relative.distance_km)
     assert described.span.text == "Shushi" and described.name == "Shusha"
     assert (described.relative.distance_km, described.relative.bearing, described.relative.of) == (15, "S", "Stepanakert")
@@ -166,3 +166,10 @@ def test_relative_phrases(text, distance, bearing):
 def test_empty_and_placeless_text():
     assert run_places("") == []
     assert run_places("Nothing happened here today.") == []
+
+
+def test_ruler_fixes_the_models_person_labels(seed_places):
+    text, _ = seed_places
+    labels = {(e.text, e.label_) for e in load_nlp()(text).ents}
+    assert ("Stepanakert", "GPE") in labels and ("Shusha", "GPE") in labels
+    assert not {("Stepanakert", "PERSON"), ("Shusha", "PERSON"), ("Shushi", "PERSON")} & labels

@@ -103,3 +103,31 @@ def test_a_killed_backfill_resumes_without_loss_or_duplicates(tmp_path, mode):
         assert (stats["articles"], stats["mentions"]) == (ARTICLES, ARTICLES)
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(DISTINCT hash) FROM articles").fetchone()[0] == ARTICLES
+
+
+@pytest.mark.slow
+def test_pool_workers_exit_when_the_ingest_process_is_killed(tmp_path):
+    import psutil
+
+    folder = tmp_path / "archive"
+    write_reports(folder)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", BACKFILL, "pool", str(tmp_path / "ledger.db"), str(folder)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while stored(tmp_path / "ledger.db") < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = [c for c in psutil.Process(proc.pid).children() if "spawn_main" in " ".join(c.cmdline())]
+        assert len(workers) == 2
+        proc.kill()  # the parent only, as an OOM killer would
+        proc.wait(timeout=30)
+        gone, alive = psutil.wait_procs(workers, timeout=20)
+        assert alive == []
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)

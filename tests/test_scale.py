@@ -179,10 +179,10 @@ def test_dask_cluster_matches_the_in_process_pipeline(db):
 
     articles = [report(n, "ships") for n in range(6)]
     expected = [r.to_dict()["mentions"] for r in Pipeline(["mentions"]).run_many(articles)]
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
-        with Client(cluster) as client:
-            summary = run_dask(articles, db, scheduler=client, batch_size=2, stages=["mentions"])
-            assert client.run(lambda: 1)  # the client is the caller's: still open
+    cluster = LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        summary = run_dask(articles, db, scheduler=client, batch_size=2, stages=["mentions"])
+        assert client.run(lambda: 1)  # the client is the caller's: still open
     assert (summary.ingested, summary.rejected) == (6, [])
     assert [db.get_result(a.id)["mentions"] for a in articles] == expected
 
@@ -208,17 +208,17 @@ def test_a_lost_dask_worker_costs_no_article(db):
             out.append(r)
         return out
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with Client(cluster) as client:
-            pids = list(client.run(os.getpid).values())
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        pids = list(client.run(os.getpid).values())
 
-            def stream():
-                for i, a in enumerate(articles):
-                    if i == 20:  # mid-run: kill one worker process outright
-                        os.kill(pids[0], signal.SIGKILL)
-                    yield a
+        def stream():
+            for i, a in enumerate(articles):
+                if i == 20:  # mid-run: kill one worker process outright
+                    os.kill(pids[0], signal.SIGKILL)
+                yield a
 
-            summary = run_dask(stream(), db, scheduler=client, batch_size=3, extract=slow_extract)
+        summary = run_dask(stream(), db, scheduler=client, batch_size=3, extract=slow_extract)
     assert (summary.ingested, summary.rejected) == (40, [])
     stats = db.stats()
     assert (stats["articles"], stats["mentions"]) == (40, 40)

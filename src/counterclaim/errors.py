@@ -225,3 +225,9 @@ class ExtractionLost(CounterclaimError):
     """
 
     code = "E610"
+
+
+class TimeEvalData(EvalDataError):
+    """The time evaluation was pointed at missing or malformed TimeML."""
+
+    code = "E540"

@@ -34,46 +34,43 @@ def _basemap_text() -> str:
     )
 
 
-def _ring_path(ring: list[list[float]]) -> str:
-    pts = [project(lat, lon) for lon, lat, *_ in ring]
+SKIPPED_COUNTRIES = {"Antarctica"}  # wraps the whole antimeridian; no conflict reporting there
+
+
+def _projected_ring(ring: list[list[float]]) -> list[tuple[float, float]]:
+    lons = [pt[0] for pt in ring]
+    # a ring crossing the antimeridian (Russia, Fiji) is drawn continuous past 180 degrees
+    crosses = any(abs(a - b) > 180 for a, b in zip(lons, lons[1:]))
+    return [project(lat, lon + 360 if crosses and lon < 0 else lon) for lon, lat, *_ in ring]
+
+
+def _ring_path(pts: list[tuple[float, float]]) -> str:
     return "M" + "L".join(f"{x:.2f},{y:.2f}" for x, y in pts) + "Z"
 
 
 @functools.lru_cache(maxsize=1)
-def country_labels() -> tuple[tuple[str, float, float], ...]:
-    """(name, x, y): the centre of each country's largest polygon's bounding box, projected."""
-    out: list[tuple[str, float, float]] = []
+def _countries() -> tuple[tuple[str, str, tuple[float, float, float, float]], ...]:
+    """(name, SVG path data, bbox of the largest ring) for every country, projected once per process."""
+    out = []
     for feat in json.loads(_basemap_text())["features"]:
         geom = feat.get("geometry") or {}
-        polys = geom.get("coordinates", [])
-        if geom.get("type") == "Polygon":
-            polys = [polys]
-        elif geom.get("type") != "MultiPolygon":
-            continue
-        outer = max((poly[0] for poly in polys if poly), key=len, default=None)
-        if not outer:
-            continue
-        pts = [project(lat, lon) for lon, lat, *_ in outer]
-        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
         name = (feat.get("properties") or {}).get("name", "")
-        out.append((name, (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2))
-    return tuple(out)
-
-
-@functools.lru_cache(maxsize=1)
-def country_paths() -> tuple[tuple[str, str], ...]:
-    """(name, SVG path data) for every country, projected once per process."""
-    out: list[tuple[str, str]] = []
-    for feat in json.loads(_basemap_text())["features"]:
-        geom = feat.get("geometry") or {}
         polys = geom.get("coordinates", [])
         if geom.get("type") == "Polygon":
             polys = [polys]
-        elif geom.get("type") != "MultiPolygon":
+        elif geom.get("type") != "MultiPolygon" or name in SKIPPED_COUNTRIES:
             continue
-        d = "".join(_ring_path(ring) for poly in polys for ring in poly)
-        out.append(((feat.get("properties") or {}).get("name", ""), d))
+        rings = [_projected_ring(ring) for poly in polys for ring in poly if ring]
+        if not rings:
+            continue
+        outer = max(rings, key=len)
+        xs, ys = [p[0] for p in outer], [p[1] for p in outer]
+        out.append((name, "".join(_ring_path(r) for r in rings), (min(xs), min(ys), max(xs), max(ys))))
     return tuple(out)
+
+
+def country_paths() -> tuple[tuple[str, str], ...]:
+    return tuple((name, d) for name, d, _ in _countries())
 
 
 @dataclass
@@ -86,6 +83,7 @@ class Marker:
     side_class: str
     count: int
     href: str
+    show_label: bool = False
 
 
 @dataclass
@@ -113,10 +111,39 @@ class MapView:
     font_size: float
 
 
-def view_box(points: list[tuple[float, float]], min_span: float = 8.0) -> tuple[float, float, float, float]:
-    """A 3:2 box around the projected points, padded, at least ``min_span`` units (~11 degrees) wide."""
+def _trimmed(values: list[float], weights: list[float], share: float) -> tuple[float, float]:
+    """The range holding the central ``share`` of the total weight."""
+    order = sorted(zip(values, weights))
+    total = sum(weights)
+    cut = total * (1 - share) / 2
+    acc, lo, hi = 0.0, order[0][0], order[-1][0]
+    for v, w in order:
+        acc += w
+        if acc > cut:
+            lo = v
+            break
+    acc = 0.0
+    for v, w in reversed(order):
+        acc += w
+        if acc > cut:
+            hi = v
+            break
+    return lo, hi
+
+
+def view_box(points: list[tuple[float, float]], min_span: float = 8.0, weights: list[float] | None = None,
+             core: float = 1.0) -> tuple[float, float, float, float]:
+    """A 3:2 box around the projected points, padded, at least ``min_span`` units (~11 degrees) wide.
+
+    ``core < 1`` fits the central share of the (weighted) points, so a few far-off
+    mentions (a capital abroad) do not shrink the conflict zone to a dot.
+    """
     if not points:
         return 0.0, 20.0, WORLD, WORLD * 2 / 3
+    weights = weights or [1.0] * len(points)
+    if core < 1 and len(points) >= 10:
+        (x_lo, x_hi), (y_lo, y_hi) = (_trimmed([p[i] for p in points], weights, core) for i in (0, 1))
+        points = [(x_lo, y_lo), (x_hi, y_hi)]
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
     w = max(max(xs) - min(xs), (max(ys) - min(ys)) * 1.5, min_span) * 1.4
@@ -139,10 +166,53 @@ def tiles_for(box: tuple[float, float, float, float], tile_url: str) -> list[Til
     return out[:64]
 
 
-def build_view(points: list[dict[str, Any]], tile_url: str | None = None) -> MapView:
+Box = tuple[float, float, float, float]
+
+
+def _overlaps(box: Box, placed: list[Box]) -> bool:
+    return any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed)
+
+
+def country_labels(view: Box, font: float, placed: list[Box], max_labels: int = 40) -> list[Label]:
+    """Names of countries big enough in this view, biggest first, never over another label."""
+    x0, y0, w, h = view
+    out: list[Label] = []
+    for name, _, (bx0, by0, bx1, by1) in sorted(_countries(), key=lambda c: -(c[2][2] - c[2][0])):
+        x, y = (bx0 + bx1) / 2, (by0 + by1) / 2
+        if len(out) >= max_labels or bx1 - bx0 < w / 12:
+            continue
+        if not (x0 + w * 0.05 < x < x0 + w * 0.95 and y0 + h * 0.05 < y < y0 + h * 0.95):
+            continue
+        half = len(name) * font * 0.3
+        box = (x - half, y - font, x + half, y + font * 0.2)
+        if _overlaps(box, placed):
+            continue
+        placed.append(box)
+        out.append(Label(name, x, y))
+    return out
+
+
+def place_labels(markers: list[Marker], font: float, max_labels: int = 40) -> list[Box]:
+    """Label the busiest markers first, skipping any label that would overlap one already placed."""
+    placed: list[Box] = []
+    for m in sorted(markers, key=lambda m: -m.count):
+        if len(placed) >= max_labels:
+            break
+        name = m.label.split(":")[0]
+        x0, y1 = m.x + m.r * 1.3, m.y + m.r * 0.5
+        box = (x0, y1 - font, x0 + len(name) * font * 0.6, y1 + font * 0.2)
+        if _overlaps(box, placed):
+            continue
+        placed.append(box)
+        m.show_label = True
+    return placed
+
+
+def build_view(points: list[dict[str, Any]], tile_url: str | None = None, fit_all: bool = False) -> MapView:
     """``points``: dicts with lat, lon, label, kind, side_class, count, href."""
     projected = [(project(p["lat"], p["lon"]), p) for p in points]
-    box = view_box([xy for xy, _ in projected])
+    box = view_box([xy for xy, _ in projected], weights=[float(p["count"]) for _, p in projected],
+                   core=1.0 if fit_all else 0.8)
     base_r = box[2] / 140
     markers = [
         Marker(x, y, base_r * (1 + math.log10(max(1, p["count"]))), p["label"], p["kind"],
@@ -151,6 +221,6 @@ def build_view(points: list[dict[str, Any]], tile_url: str | None = None) -> Map
     ]
     tiles = tiles_for(box, tile_url) if tile_url else []
     x0, y0, w, h = box
-    labels = [Label(name, x, y) for name, x, y in country_labels()
-              if x0 + w * 0.05 < x < x0 + w * 0.95 and y0 + h * 0.05 < y < y0 + h * 0.95]
+    placed = place_labels(markers, font=w / 70 * 0.8)
+    labels = country_labels(box, w / 70, placed)
     return MapView(" ".join(f"{v:.3f}" for v in box), markers, country_paths(), tiles, labels, w / 70)

@@ -28,7 +28,7 @@ class Segment:
     start: int
     classes: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
-    anchors: list[str] = field(default_factory=list)  # claim ids whose sentence starts here
+    anchors: list[str] = field(default_factory=list)  # element ids of claims / events starting here
 
 
 def _span(obj: dict[str, Any] | None) -> tuple[int, int] | None:
@@ -42,7 +42,8 @@ def claim_sentence(claim: dict[str, Any]) -> tuple[int, int] | None:
     return _span(claim.get("sentence")) or _span(claim.get("content"))
 
 
-def layers_of(result: dict[str, Any], focus_claim: str | None = None) -> list[Layer]:
+def layers_of(result: dict[str, Any], focus_claim: str | None = None,
+              focus_event: str | None = None) -> list[Layer]:
     layers: list[Layer] = []
     for claim in result.get("claims", []):
         side = side_class(claim.get("side"))
@@ -60,6 +61,8 @@ def layers_of(result: dict[str, Any], focus_claim: str | None = None) -> list[La
                 layers.append(Layer(*sp, (cls, side), f"{part}: {who}" if part == "speaker" else "cue"))
     for event in result.get("events", []):
         sp = _span(event.get("span"))
+        if sp and event.get("id") == focus_event:
+            layers.append(Layer(*sp, ("focus",), "selected event"))
         if sp:
             layers.append(Layer(*sp, ("event",), f"event: {event.get('event_type') or event.get('plover')}"))
     for place in result.get("places", []):
@@ -73,15 +76,31 @@ def layers_of(result: dict[str, Any], focus_claim: str | None = None) -> list[La
     return layers
 
 
-def segments(result: dict[str, Any], focus_claim: str | None = None) -> list[Segment]:
+def _trimmed(layer: Layer, text: str) -> Layer:
+    """Sentence spans may carry the paragraph break after them; do not paint the blank line."""
+    start, end = layer.start, layer.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return Layer(start, end, layer.classes, layer.label) if start < end else layer
+
+
+def segments(result: dict[str, Any], focus_claim: str | None = None,
+             focus_event: str | None = None) -> list[Segment]:
     text: str = result.get("text") or ""
     n = len(text)
-    layers = [lay for lay in layers_of(result, focus_claim) if 0 <= lay.start < lay.end <= n]
-    anchors: dict[int, list[str]] = {}
+    layers = [_trimmed(lay, text) for lay in layers_of(result, focus_claim, focus_event)
+              if 0 <= lay.start < lay.end <= n]
+    anchors: dict[int, list[str]] = {}  # offset -> anchor ids ("claim-<id>", "event-<id>")
     for claim in result.get("claims", []):
         sent = claim_sentence(claim)
         if sent and 0 <= sent[0] <= n and claim.get("id"):
-            anchors.setdefault(sent[0], []).append(str(claim["id"]))
+            anchors.setdefault(sent[0], []).append(f"claim-{claim['id']}")
+    for event in result.get("events", []):
+        sp = _span(event.get("span"))
+        if sp and 0 <= sp[0] <= n and event.get("id"):
+            anchors.setdefault(sp[0], []).append(f"event-{event['id']}")
     cuts = sorted({0, n, *anchors, *(lay.start for lay in layers), *(lay.end for lay in layers)})
     out: list[Segment] = []
     for a, b in zip(cuts, cuts[1:]):

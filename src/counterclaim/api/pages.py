@@ -43,6 +43,11 @@ def claim_href(claim: dict[str, Any]) -> str:
     return f"/articles/{aid}?{urlencode({'claim': cid})}#claim-{cid}"
 
 
+def event_href(event: dict[str, Any]) -> str:
+    aid, eid = event.get("article_id"), event.get("id")
+    return f"/articles/{aid}?{urlencode({'event': eid})}#event-{eid}"
+
+
 def claim_quote(claim: dict[str, Any], text: str | None = None) -> str:
     """The quoted sentence of a claim (from the article text when we have it)."""
     sent = claim.get("sentence") or claim.get("content") or {}
@@ -80,7 +85,7 @@ def _environment() -> jinja2.Environment:
     env.filters["safe_url"] = safe_url
     env.filters["snippet_parts"] = snippet_parts
     env.filters["span_text"] = lambda s: (s or {}).get("text") if isinstance(s, dict) else (s or "")
-    env.globals.update(claim_href=claim_href, claim_quote=claim_quote, statuses=BOARD_STATUSES)
+    env.globals.update(claim_href=claim_href, event_href=event_href, claim_quote=claim_quote, statuses=BOARD_STATUSES)
     return env
 
 
@@ -158,12 +163,13 @@ def articles(request: Request, q: str | None = None, since: str | None = None, u
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article(request: Request, article_id: str = Path(..., pattern=ID_PATTERN),
-            claim: str | None = Query(None, max_length=200)) -> HTMLResponse:
+            claim: str | None = Query(None, max_length=200),
+            event: str | None = Query(None, max_length=200)) -> HTMLResponse:
     result = store_of(request).call("get_result", article_id)
     if result is None:
         raise NotFound(f"no article {article_id!r}")
-    return render(request, "article.html", result=result, segments=segments(result, claim), focus=claim,
-                  text=result.get("text") or "")
+    return render(request, "article.html", result=result, segments=segments(result, claim, event),
+                  focus=claim, focus_event=event, text=result.get("text") or "")
 
 
 @router.get("/claims", response_class=HTMLResponse)
@@ -182,7 +188,7 @@ def claims(request: Request, q: str | None = None, side: str | None = None, acto
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, since: str | None = None, until: str | None = None,
              side: str | None = None, event_type: str | None = None, place: str | None = None,
-             show: str | None = None, q: str | None = None) -> HTMLResponse:
+             near: str | None = None, show: str | None = None, q: str | None = None) -> HTMLResponse:
     store = store_of(request)
     since, until = params.iso_date(since, "since"), params.iso_date(until, "until")
     side, place = params.text(side, "side"), params.text(place, "place")
@@ -190,9 +196,10 @@ def timeline(request: Request, since: str | None = None, until: str | None = Non
     days: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: {"events": [], "claims": []})
     if show in ("all", "events"):
         for e in store.call("list_events", since=since, until=until, side=side, place=place,
-                            event_type=params.text(event_type, "event_type"), limit=300).items:
+                            near=params.near(near), event_type=params.text(event_type, "event_type"),
+                            limit=300).items:
             days[e.get("date") or "undated"]["events"].append(e)
-    if show in ("all", "claims"):
+    if show in ("all", "claims") and not near:  # claims have no coordinates of their own
         for c in store.call("list_claims", since=since, until=until, side=side, place=place,
                             query=params.text(q, "q"), limit=300).items:
             days[c.get("date") or c.get("article_date") or "undated"]["claims"].append(c)
@@ -201,13 +208,13 @@ def timeline(request: Request, since: str | None = None, until: str | None = Non
 
 
 def _map_points(store: LockedStore, since: str | None, until: str | None, side: str | None,
-                event_type: str | None) -> list[dict[str, Any]]:
+                event_type: str | None, near: tuple[float, float, float] | None = None) -> list[dict[str, Any]]:
     groups: dict[tuple[str, float, float], dict[str, Any]] = {}
     sides: dict[tuple[str, float, float], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     cursor, seen = None, 0
     while seen < MAP_MAX_EVENTS:
         page = store.call("list_events", since=since, until=until, side=side, event_type=event_type,
-                          limit=500, cursor=cursor)
+                          near=near, limit=500, cursor=cursor)
         for e in page.items:
             if e.get("lat") is None or e.get("lon") is None:
                 continue
@@ -220,7 +227,7 @@ def _map_points(store: LockedStore, since: str | None, until: str | None, side: 
         cursor = page.next_cursor
         if not cursor:
             break
-    if not (side or event_type):  # places carry no side or type: show them only unfiltered
+    if not (side or event_type or near):  # places carry no side or type: show them only unfiltered
         for p in store.call("list_places", limit=MAP_MAX_PLACES).items:
             if p.get("lat") is None or p.get("lon") is None:
                 continue
@@ -244,11 +251,13 @@ def _map_points(store: LockedStore, since: str | None, until: str | None, side: 
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, since: str | None = None, until: str | None = None,
-             side: str | None = None, event_type: str | None = None) -> HTMLResponse:
+             side: str | None = None, event_type: str | None = None, near: str | None = None,
+             fit: str | None = None) -> HTMLResponse:
     points = _map_points(store_of(request), params.iso_date(since, "since"), params.iso_date(until, "until"),
-                         params.text(side, "side"), params.text(event_type, "event_type"))
-    view = basemap.build_view(points, request.app.state.tile_url)
-    return render(request, "map.html", view=view, points=points)
+                         params.text(side, "side"), params.text(event_type, "event_type"), params.near(near))
+    fit = params.choice(fit, "fit", ("core", "all")) or "core"
+    view = basemap.build_view(points, request.app.state.tile_url, fit_all=fit == "all")
+    return render(request, "map.html", view=view, points=points, fit=fit)
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 DEFAULT_DEMO_DB = "counterclaim-demo.db"
+SAMPLE_FILES = ("articles.jsonl", "seed_article.txt")  # SOURCES.md beside them is documentation
 
 
 def _remove_sqlite(path: Path) -> None:
@@ -38,7 +39,8 @@ def demo(db: str, keep: bool, quiet: bool) -> None:
         _remove_sqlite(Path(db))
     samples = resources.files("counterclaim.data").joinpath("samples")
     with resources.as_file(samples) as folder, open_store(db) as store:
-        summary = run_ingest([str(folder)], store, progress=not quiet)
+        sources = [str(folder / name) for name in SAMPLE_FILES]
+        summary = run_ingest(sources, store, progress=not quiet)
         click.echo(ledger_summary(store, summary))
     click.echo("")
     click.echo("Browse it in the dashboard:")
@@ -51,7 +53,7 @@ def ledger_summary(store, summary) -> str:
     lines = [click.style("counterclaim ledger", bold=True)]
     lines.append(
         f"  articles {stats.get('articles', 0)}  (ingested {summary.ingested}, duplicates "
-        f"{summary.duplicates}, revisions {summary.revisions}, rejected {len(summary.rejected)})"
+        f"{summary.duplicates}, revisions {len(summary.revisions)}, rejected {len(summary.rejected)})"
     )
     for key in ("mentions", "places", "dates", "claims", "events"):
         if key in stats:

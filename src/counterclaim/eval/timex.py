@@ -23,7 +23,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import EvalDataError
+from ..errors import TimeEvalData
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -49,7 +49,7 @@ def read_timeml(path: Path) -> TimeMLDoc:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
-        raise EvalDataError(f"not well-formed TimeML: {exc}", where=str(path)) from exc
+        raise TimeEvalData(f"not well-formed TimeML: {exc}", where=str(path)) from exc
     dct: date | None = None
     dct_timex = root.find("DCT/TIMEX3")
     if dct_timex is not None:
@@ -59,7 +59,7 @@ def read_timeml(path: Path) -> TimeMLDoc:
             dct = None
     text_el = root.find("TEXT")
     if text_el is None:
-        raise EvalDataError("no <TEXT> element", where=str(path))
+        raise TimeEvalData("no <TEXT> element", where=str(path))
     parts: list[str] = []
     gold: list[Timex] = []
     length = 0
@@ -82,14 +82,23 @@ def read_timeml(path: Path) -> TimeMLDoc:
     return TimeMLDoc(path.stem, "".join(parts), dct, sorted(gold, key=lambda t: t.start))
 
 
-def load(data: Path) -> list[TimeMLDoc]:
+def load(data: Path, *, skipped: list[str] | None = None) -> list[TimeMLDoc]:
+    """Every readable TimeML file under ``data``; unreadable ones go to ``skipped`` (as messages)."""
     if not data.exists():
-        raise EvalDataError(f"no TimeML data at {data} (expected a folder of *.tml files, e.g. "
-                            "../shared/data/time/timebank)")
+        raise TimeEvalData(f"no TimeML data at {data} (expected a folder of *.tml files, e.g. "
+                           "../shared/data/time/timebank)")
     files = sorted(data.rglob("*.tml")) if data.is_dir() else [data]
-    if not files:
-        raise EvalDataError(f"no *.tml files under {data}")
-    return [read_timeml(f) for f in files]
+    docs: list[TimeMLDoc] = []
+    for f in files:
+        try:
+            docs.append(read_timeml(f))
+        except TimeEvalData as exc:
+            if skipped is None:
+                raise
+            skipped.append(str(exc))
+    if not docs:
+        raise TimeEvalData(f"no readable *.tml files under {data}")
+    return docs
 
 
 # --- systems ------------------------------------------------------------------------------
@@ -187,12 +196,12 @@ def score(docs: list[TimeMLDoc], predictions: list[list[Timex]]) -> dict[str, ob
 
 def _print_table(report: dict[str, dict]) -> None:
     click.echo(f"{'system':<14}{'strict P/R/F1':>24}{'relaxed P/R/F1':>24}{'value acc (matched)':>22}{'value P/R/F1':>24}")
+    def trio(x: dict) -> str:
+        return f"{x['precision']:.3f}/{x['recall']:.3f}/{x['f1']:.3f}"
+
     for name, r in report.items():
-        def trio(key: str) -> str:
-            x = r[key]
-            return f"{x['precision']:.3f}/{x['recall']:.3f}/{x['f1']:.3f}"
-        click.echo(f"{name:<14}{trio('strict'):>24}{trio('relaxed'):>24}{r['value_accuracy_on_matched']:>22.3f}"
-                   f"{trio('value'):>24}")
+        click.echo(f"{name:<14}{trio(r['strict']):>24}{trio(r['relaxed']):>24}{r['value_accuracy_on_matched']:>22.3f}"
+                   f"{trio(r['value']):>24}")
     for name, r in report.items():
         click.echo(f"\n{name} by gold type (relaxed recall / value accuracy on matched / value recall):")
         for t, x in r["by_type"].items():
@@ -212,16 +221,19 @@ def command(data: Path, as_json: bool, no_baseline: bool) -> None:
     Example:
       counterclaim eval time --data ../shared/data/time/timebank --json
     """
+    skipped: list[str] = []
     try:
-        docs = load(data)
-    except EvalDataError as exc:
+        docs = load(data, skipped=skipped)
+    except TimeEvalData as exc:
         click.echo(str(exc), err=True)
         sys.exit(2)
+    for message in skipped:
+        click.echo(f"skipped: {message}", err=True)
     report = {"counterclaim": score(docs, run_counterclaim(docs))}
     if not no_baseline:
         report["dateparser"] = score(docs, run_dateparser(docs))
     if as_json:
-        click.echo(json.dumps({"data": str(data), **report}, indent=2))
+        click.echo(json.dumps({"data": str(data), "skipped": skipped, **report}, indent=2))
     else:
         click.echo(f"{len(docs)} documents, {report['counterclaim']['gold']} gold timexes ({data})")
         _print_table(report)

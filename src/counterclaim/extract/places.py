@@ -26,9 +26,11 @@ Precision codes (ACLED geo-precision, extended to coarser levels):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ..geo import Candidate, get_gazetteer, offset
 from ..model import ArticleResult, Place, Relative, Span
@@ -52,20 +54,10 @@ REGION_WORDS = frozenset({"region", "province", "oblast", "governorate", "state"
 TOWN_WORDS = frozenset({"city", "town", "village", "capital", "port", "settlement"})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "st", "saint", "mr.", "mrs.", "ms.", "dr."})
 # Verbs whose subject (or by-agent) is a government or side when it is a place name.
-ACTOR_VERBS = frozenset("""
-say tell claim deny announce declare accuse blame warn threaten vow pledge promise insist reject refuse
-condemn urge demand call ask agree sign support back arm fund supply send deploy launch attack strike shell
-bomb invade occupy withdraw retreat recognise recognize sanction respond retaliate negotiate propose offer
-report confirm admit acknowledge allege dismiss protest veto vote recall expel summon order plan seek want
-""".split())
+ACTOR_VERBS = frozenset(["say", "tell", "claim", "deny", "announce", "declare", "accuse", "blame", "warn", "threaten", "vow", "pledge", "promise", "insist", "reject", "refuse", "condemn", "urge", "demand", "call", "ask", "agree", "sign", "support", "back", "arm", "fund", "supply", "send", "deploy", "launch", "attack", "strike", "shell", "bomb", "invade", "occupy", "withdraw", "retreat", "recognise", "recognize", "sanction", "respond", "retaliate", "negotiate", "propose", "offer", "report", "confirm", "admit", "acknowledge", "allege", "dismiss", "protest", "veto", "vote", "recall", "expel", "summon", "order", "plan", "seek", "want"])
 # Heads that make a polity name an actor: "Azerbaijan's Defence Ministry", "the Karabakh authorities".
-INSTITUTIONS = frozenset("""
-ministry minister ministers government president presidency leader leaders leadership authorities authority
-officials official army military forces force troops navy fleet guard guards service services spokesman
-spokeswoman spokesperson administration parliament cabinet embassy envoy ambassador delegation side regime
-prime premier foreign defence defense state capitulation announcement statement control demand demands
-""".split())
-PRESSURE_VERBS = frozenset("accuse blame press urge warn condemn sanction call ask invite pressure thank criticise criticize".split())
+INSTITUTIONS = frozenset(["ministry", "minister", "ministers", "government", "president", "presidency", "leader", "leaders", "leadership", "authorities", "authority", "officials", "official", "army", "military", "forces", "force", "troops", "navy", "fleet", "guard", "guards", "service", "services", "spokesman", "spokeswoman", "spokesperson", "administration", "parliament", "cabinet", "embassy", "envoy", "ambassador", "delegation", "side", "regime", "prime", "premier", "foreign", "defence", "defense", "state", "capitulation", "announcement", "statement", "control", "demand", "demands"])
+PRESSURE_VERBS = frozenset(["accuse", "blame", "press", "urge", "warn", "condemn", "sanction", "call", "ask", "invite", "pressure", "thank", "criticise", "criticize"])
 # A mislabelled name is taken as a place anywhere when it names a town at least this large.
 WELL_KNOWN_TOWN = 1_000_000
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|i|an|ic)s?$")
@@ -233,19 +225,21 @@ def _relative_links(doc: Doc, toponyms: list[Toponym]) -> dict[int, tuple[Relati
 
 
 def _with_relative(place: Place, phrase: RelativePhrase, anchor: Toponym, described: bool) -> Place:
+    """Keep "15 km south of X" on the place it describes.
+
+    A described place resolved on its own keeps its own position (and precision 1);
+    otherwise the point is moved from the anchor by the stated distance and bearing,
+    with precision 2 (near a town) or the anchor's coarser precision.
+    """
     anchor_name = anchor.chosen.name if anchor.chosen else anchor.text
     relative = Relative(of=anchor_name, distance_km=phrase.distance_km, bearing=phrase.bearing)
-    if described and place.lat is not None:
-        return _replace(place, relative=relative)  # resolved on its own: keep its own position
     base = anchor.chosen
-    if base is None:
+    if (described and place.lat is not None) or base is None:
         return _replace(place, relative=relative)
     lat, lon = base.lat, base.lon
     if phrase.distance_km is not None and phrase.bearing is not None:
         lat, lon = offset(base.lat, base.lon, phrase.distance_km, phrase.bearing)
     precision = 2 if base.kind == "town" else max(base.precision, 3)
-    if described:  # an unresolved place described relative to a known one takes its position from it
-        return _replace(place, relative=relative, lat=round(lat, 5), lon=round(lon, 5), precision=precision)
     return _replace(place, relative=relative, lat=round(lat, 5), lon=round(lon, 5), precision=precision)
 
 
@@ -285,6 +279,4 @@ def _role(doc: Doc, t: Toponym) -> str:
 
 
 def _replace(place: Place, **changes) -> Place:
-    import dataclasses
-
     return dataclasses.replace(place, **changes)

@@ -58,8 +58,7 @@ class Gazetteer:
     def _lookup(self, name: str) -> tuple[Candidate, ...]:
         """Places whose name or alternate name is ``name``, most populous first."""
         key = normalise_name(name)
-        if key.startswith("the "):
-            key = key[4:]
+        key = key.removeprefix("the ")
         if not key:
             return ()
         exact = exact_key(name)

@@ -168,6 +168,9 @@ def build_index(path: Path) -> None:
         db.commit()
         db.close()
         os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-*.sqlite"):  # indexes of older data
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except BaseException:
         db.close()
         if os.path.exists(tmp):

@@ -1,7 +1,8 @@
 """``ingest --workers N``: extraction in N local processes, this process the one writer.
 
 Workers are started with ``spawn`` (no fork of a process holding database
-connections or threads) and each loads the pipeline once, in its initializer.
+connections or threads) and each loads the pipeline once, in its initializer;
+a worker whose ingest process dies (even by SIGKILL) exits by itself.
 A worker killed mid-batch breaks a ``ProcessPoolExecutor`` as a whole; the
 backend then starts a fresh pool and the runner resubmits the batches in
 flight, so a lost worker costs time, not articles.
@@ -10,6 +11,7 @@ flight, so a lost worker costs time, not articles.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -19,7 +21,7 @@ from ..batch import IngestSummary
 from ..ingest import Rejection
 from ..model import Article
 from .runner import StreamingRun
-from .worker import extract_batch, load_pipeline
+from .worker import extract_batch, init_pool_worker
 
 Extract = Callable[..., Any]  # (articles, stages) -> list[ArticleResult]; must be importable by name
 
@@ -37,8 +39,8 @@ class PoolBackend:
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=load_pipeline if self.extract is extract_batch else None,
-            initargs=(self.stages,) if self.extract is extract_batch else (),
+            initializer=init_pool_worker,
+            initargs=(self.stages, os.getpid(), self.extract is extract_batch),
         )
 
     def submit(self, articles: list[Article]) -> Future:

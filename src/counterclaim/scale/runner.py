@@ -148,9 +148,11 @@ class StreamingRun:
         while True:
             try:
                 return list(pending.future.result())
-            except Exception as exc:  # a dead worker must not cost the batches already done
+            except Exception as exc:  # noqa: BLE001 -- a dead worker must not cost the batches already done
                 retry = pending.attempts < self.max_attempts and self.backend.recover(exc)
-                log.warning("batch of %d failed (attempt %d): %r", len(pending.articles), pending.attempts, exc)
+                log.warning(
+                    "batch of %d failed (attempt %d): %r", len(pending.articles), pending.attempts, exc
+                )
                 if not retry:
                     self._reject(pending.articles, exc)
                     return None

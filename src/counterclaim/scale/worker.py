@@ -33,3 +33,21 @@ def load_pipeline(stages: Stages = None) -> None:
 def extract_batch(articles: Sequence[Article], stages: Stages = None) -> list[ArticleResult]:
     """Results for ``articles`` in input order (a failing stage is a warning, see ``Pipeline``)."""
     return list(worker_pipeline(stages).run_many(articles))
+
+
+def _exit_when_orphaned(parent_pid: int, every: float = 1.0) -> None:
+    import os
+    import time
+
+    while os.getppid() == parent_pid:
+        time.sleep(every)
+    os._exit(1)  # the ingest process was killed: a pool worker has nobody to work for
+
+
+def init_pool_worker(stages: Stages, parent_pid: int, preload: bool = True) -> None:
+    """Pool initializer: quit if the ingest process dies (even by SIGKILL), then load the pipeline."""
+    import threading
+
+    threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), daemon=True).start()
+    if preload:
+        load_pipeline(stages)

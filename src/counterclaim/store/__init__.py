@@ -29,7 +29,8 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from ..errors import CannotOpenStore, StoreError, UnsupportedDatabase
 from .dialects import HIGHLIGHT_END, HIGHLIGHT_START, dialect_for
 from .migrations import migrate
-from .store import AddReport, Page, Store
+from .page import Page
+from .store import AddReport, Store
 
 __all__ = ["AddReport", "Page", "Store", "open_store", "default_db", "HIGHLIGHT_START", "HIGHLIGHT_END"]
 

@@ -6,9 +6,10 @@ only these few things are not:
 - engine set-up (SQLite: WAL, foreign keys, busy timeout, explicit BEGIN);
 - full-text search (SQLite: an FTS5 external-content table kept in sync by
   triggers; PostgreSQL: a generated ``tsvector`` column with a GIN index);
-- the great-circle distance function ``cc_distance_km`` used by ``near=``
-  (SQLite: a Python function registered per connection; PostgreSQL: an SQL
-  function created by a migration);
+- the great-circle distance used by ``near=`` (``distance_to``: SQLite's
+  built-in math functions when the library has them, else the Python function
+  ``cc_distance_km`` registered per connection; PostgreSQL: an SQL function
+  created by a migration);
 - serialising writers (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: a
   transaction-scoped advisory lock, so concurrent ingest workers cannot fork a
   revision chain or race on a content hash);
@@ -19,6 +20,8 @@ All SQL here is constant text with bound parameters; user input never becomes SQ
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import math
 import re
 from typing import Any
@@ -50,6 +53,19 @@ def distance_km(
 def fts_terms(query: str) -> list[str]:
     """Words of a user query; punctuation and FTS operators are dropped so any input is safe."""
     return re.findall(r"\w+", query)
+
+
+@functools.lru_cache(maxsize=1)
+def _sqlite_has_math() -> bool:
+    """Whether this SQLite library was built with its math functions (SQLITE_ENABLE_MATH_FUNCTIONS)."""
+    import sqlite3
+
+    try:
+        with contextlib.closing(sqlite3.connect(":memory:")) as conn:
+            conn.execute("SELECT asin(sqrt(pow(sin(radians(1.0)), 2)))").fetchone()
+        return True
+    except sqlite3.OperationalError:
+        return False
 
 
 class Dialect:
@@ -102,6 +118,10 @@ class Dialect:
     def search(self, conn: Connection, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
         raise NotImplementedError
 
+    def distance_to(self, lat_col: Any, lon_col: Any, lat: float, lon: float) -> ColumnElement[float]:
+        """Great-circle km from each row's (lat, lon) to the point."""
+        return func.cc_distance_km(lat_col, lon_col, lat, lon)
+
 
 class SqliteDialect(Dialect):
     name = "sqlite"
@@ -126,6 +146,17 @@ class SqliteDialect(Dialect):
 
     def insert(self, table: Table) -> Any:
         return sqlite_dialect.insert(table)
+
+    def distance_to(self, lat_col: Any, lon_col: Any, lat: float, lon: float) -> ColumnElement[float]:
+        if not _sqlite_has_math():
+            return super().distance_to(lat_col, lon_col, lat, lon)
+        # haversine in SQL: ~10x cheaper per row than calling back into Python
+        half_dlat = func.radians(lat_col - lat) / 2
+        half_dlon = func.radians(lon_col - lon) / 2
+        a = func.pow(func.sin(half_dlat), 2) + math.cos(math.radians(lat)) * func.cos(
+            func.radians(lat_col)
+        ) * func.pow(func.sin(half_dlon), 2)
+        return 2 * _EARTH_RADIUS_KM * func.asin(func.sqrt(func.min(1.0, a)))
 
     def install_search(self, conn: Connection) -> None:
         conn.exec_driver_sql(

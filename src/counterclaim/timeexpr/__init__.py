@@ -15,4 +15,4 @@ from .calendar_math import FUTURE, PAST, PRESENT
 from .normalise import TENSES, normalise
 from .value import DateValue
 
-__all__ = ["DateValue", "normalise", "TENSES", "PAST", "PRESENT", "FUTURE"]
+__all__ = ["FUTURE", "PAST", "PRESENT", "TENSES", "DateValue", "normalise"]

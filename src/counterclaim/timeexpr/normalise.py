@@ -139,7 +139,7 @@ def _dateparser_fallback(s: str, context: Context) -> DateValue | None:
     parser = _parser(context.tense, context.anchor)
     try:
         data = parser.get_date_data(s, date_formats=None)
-    except Exception:  # dateparser raises on odd inputs (overflows, bad locales); treat as "not a date"
+    except Exception:  # noqa: BLE001 - dateparser raises on odd inputs (overflows); treat as "not a date"
         return None
     if data.date_obj is None:
         return None

@@ -16,8 +16,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from .calendar_math import PAST
-from .normalise import normalise
-from .normalise import clean
+from .normalise import clean, normalise
 from .rules import is_year_earlier
 from .tense import clause_tense
 from .value import DateValue
@@ -119,13 +118,14 @@ def find_dates(doc: Doc, anchor: date | None) -> list[FoundDate]:
     """Every date/time expression in ``doc``, in text order, normalised against ``anchor``."""
     found: list[FoundDate] = []
     reference: DateValue | None = None
+    full_text = doc.text  # Doc.text is rebuilt from the tokens on every access
     for start, end, origin in _candidates(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = clause_tense(span) if span is not None else PAST
-        text = doc.text[start:end]
+        text = full_text[start:end]
         try:
             value = normalise(text, anchor, tense=tense, prep=_preposition(doc, start), reference=reference)
-        except Exception as exc:  # a rule bug must not lose the article's other dates
+        except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the article's other dates
             found.append(FoundDate(start, end, text, None, origin, error=f"{type(exc).__name__}: {exc}"))
             continue
         if value is not None and value.value is not None and value.timex and value.timex[0].isdigit() \

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...actors import Actor, resolve_speaker
+from ...actors import Actor, resolve_speaker, side_of
 from ...errors import UnclosedQuote
 from ...model import ArticleResult, Claim, Span
 from ..registry import stage
@@ -37,12 +37,14 @@ from .attribution import (
     find_speaker,
     grammatical_content,
     in_quote,
+    is_cue,
     quote_tokens_overlap,
     speaker_tokens,
+    speech_only_blocked,
     DOCUMENT_SUBJECTS,
 )
 from .dating import claim_date
-from .lexicon import channel_in, cue_nouns, first_hedge
+from .lexicon import channel_in, cue_nouns, first_hedge, headline_labels
 from .quotes import Quote, find_quotes
 from .stance import claim_stance, content_root
 
@@ -57,7 +59,11 @@ ANAPHORIC_CONTENT = re.compile(
 )
 MALE = frozenset({"he", "him", "his"})
 FEMALE = frozenset({"she", "her", "hers"})
-PLURAL = frozenset({"they", "them", "their"})
+NEUTER = frozenset({"they", "them", "their", "it", "its"})  # institutions and groups
+PRONOUNS = MALE | FEMALE | NEUTER
+INSTITUTION_NOUNS = frozenset({"ministry", "government", "army", "navy", "military", "president", "presidency",
+                               "office", "administration", "authorities", "command", "staff", "service",
+                               "spokesman", "spokeswoman", "spokesperson", "official", "officials", "kremlin"})
 
 
 # --- step 2: drafts from the parse -------------------------------------------------------
@@ -77,6 +83,8 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
         return None
     if entry.needs and tok.dep_ == "acl":
         return None  # "the city, called Shushi by the Armenians": naming, not a claim
+    if speech_only_blocked(tok, entry):
+        return None
     head = find_speaker(tok)
     if entry.subject == "document" and (head is None or head.lemma_.lower() not in DOCUMENT_SUBJECTS):
         return None
@@ -151,7 +159,7 @@ def _nominal_draft(tok: Token, quotes: list[Quote]) -> Draft | None:
     if clause is None and speaker_head is None:
         return None
     if clause is not None:
-        content = char_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause)])
+        content = char_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)])
     else:
         content = char_range(list(tok.subtree))
     speaker = char_range(speaker_tokens(speaker_head)) if speaker_head is not None else None
@@ -161,6 +169,31 @@ def _nominal_draft(tok: Token, quotes: list[Quote]) -> Draft | None:
     return Draft(cue=(tok.idx, tok.idx + len(tok.text)), content=content, speaker=speaker,
                  speaker_head=speaker_head, cue_token=None, base_stance=stance, kind="nominal",
                  refers_hint=clause is None, nominal_token=tok)
+
+
+LINE_WITH_COLON = re.compile(r"^[ \t]*([^\n:]{2,60}?):[ \t]+(\S[^\n]*)", re.M)
+
+
+def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[Draft]:
+    """Headline style "Zelensky: Kyiv will stand" — a short name, a colon, what they say."""
+    out: list[Draft] = []
+    for m in LINE_WITH_COLON.finditer(text):
+        prefix = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if prefix is None or len(prefix) > 6 or not m.group(1).strip()[:1].isupper():
+            continue
+        if m.group(1).strip().lower() in headline_labels() or any(t.pos_ in ("VERB", "AUX") for t in prefix):
+            continue
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in prefix) or any(q.start <= m.start(1) < q.end for q in quotes):
+            continue
+        content = (m.start(2), m.end(2))
+        while content[1] > content[0] and text[content[1] - 1] in " .\t\r":
+            content = (content[0], content[1] - 1)
+        if len(text[content[0]:content[1]].split()) < 3:
+            continue
+        head = prefix.root
+        out.append(Draft(cue=(m.end(1), m.end(1) + 1), content=content, speaker=char_range(list(prefix)),
+                         speaker_head=head, kind="direct" if text[content[0]] in "\"“‘'«" else "indirect"))
+    return out
 
 
 # --- step 3: quotations with no cue of their own -------------------------------------------
@@ -192,6 +225,11 @@ def _continuations(text: str, quotes: list[Quote], used: set[int], drafts: list[
             gap = sents.index(q.start) - prev_sent
             sent_start = sents.spans[sents.index(q.outer_start)][0]
             at_start = not text[sent_start:q.outer_start].strip()
+            if q.continued and prev.kind == "direct" and prev.content[1] >= quotes[qi - 1].start:
+                # one quotation over several paragraphs: one claim
+                used.add(qi)
+                prev.content = (prev.content[0], _inner(q, text)[1])
+                continue
             if q.continued or gap == 0 or (gap == 1 and at_start):
                 used.add(qi)
                 extra.append(Draft(cue=prev.cue, content=_inner(q, text), speaker=prev.speaker,
@@ -212,6 +250,29 @@ def _person_in(doc: Doc, rng: tuple[int, int]) -> str | None:
     return max(names, key=len) if names else None
 
 
+def _antecedent(text: str, drafts: list[Draft], actors: list[Actor | None], n: int, key: str,
+                want_person: bool | None) -> Actor | None:
+    """Last earlier speaker whose phrase contains ``key`` (or, with no key, of the wanted kind)."""
+    for m in range(n - 1, -1, -1):
+        cand, prev = actors[m], drafts[m]
+        if cand is None or prev.speaker is None:
+            continue
+        if key and key not in text[prev.speaker[0]:prev.speaker[1]].lower():
+            continue
+        if want_person is not None and (cand.kind == "person") != want_person:
+            continue
+        return cand
+    return None
+
+
+def _side_word_before(doc: Doc, pos: int) -> str | None:
+    """The last country or demonym before ``pos`` that names a side ("its Defence Ministry" -> whose?)."""
+    for ent in reversed([e for e in doc.ents if e.end_char <= pos and e.label_ in ("GPE", "NORP")]):
+        if side_of(ent.text):
+            return ent.text
+    return None
+
+
 def _resolve_actors(doc: Doc, text: str, drafts: list[Draft]) -> list[Actor | None]:
     actors: list[Actor | None] = []
     for n, d in enumerate(drafts):
@@ -221,24 +282,25 @@ def _resolve_actors(doc: Doc, text: str, drafts: list[Draft]) -> list[Actor | No
         elif d.speaker is not None and d.speaker_head is not None:
             head = d.speaker_head
             phrase = text[d.speaker[0]:d.speaker[1]]
-            if head.pos_ == "PRON" and head.lower_ in MALE | FEMALE | PLURAL:
-                want_person = head.lower_ not in PLURAL
-                for m in range(n - 1, -1, -1):
-                    cand = actors[m]
-                    if cand is not None and (cand.kind == "person") == want_person:
-                        actor = cand
-                        break
-            elif phrase.lower().startswith("the ") and _person_in(doc, d.speaker) is None:
-                actor = resolve_speaker(phrase)
-                if actor is None or actor.kind == "population":
-                    noun = head.lemma_.lower()
-                    for m in range(n - 1, -1, -1):
-                        prev = drafts[m]
-                        if prev.speaker and actors[m] is not None and noun in text[prev.speaker[0]:prev.speaker[1]].lower():
-                            actor = actors[m]
-                            break
+            words = phrase.lower().split()
+            if head.pos_ == "PRON" and head.lower_ in PRONOUNS:
+                actor = _antecedent(text, drafts, actors, n, "", head.lower_ in MALE | FEMALE)
+            elif words and words[0] in ("its", "their") and len(words) > 1:
+                owner = _side_word_before(doc, d.speaker[0])
+                actor = resolve_speaker(f"{owner} {' '.join(words[1:])}" if owner else phrase)
             else:
                 actor = resolve_speaker(phrase, _person_in(doc, d.speaker))
+                if (actor is None or actor.side is None) and words and words[0] in ("the", "a", "an") or \
+                        (actor is not None and actor.side is None and actor.kind == "person"):
+                    # "the ministry", "the interior ministry", "ministry spokeswoman X": an earlier speaker
+                    key = " ".join(w for w in words if w not in ("the", "a", "an"))
+                    noun = head.lemma_.lower()
+                    found = _antecedent(text, drafts, actors, n, key, None) or (
+                        _antecedent(text, drafts, actors, n, noun, None) if noun in INSTITUTION_NOUNS else None)
+                    if found is not None and actor is not None and actor.kind == "person":
+                        actor = Actor(actor.canonical, "person", found.side, found.organisation or found.canonical)
+                    elif found is not None:
+                        actor = found
         actors.append(actor)
     return actors
 
@@ -254,7 +316,7 @@ def _narrator_hedges(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         if any(d.content[0] <= s + 1 and e - 1 <= d.content[1] + 2 for d in drafts):
             continue
-        found = first_hedge(sent.text)
+        found = first_hedge(sent.text, narrator=True)
         if found is None:
             continue
         match, pattern = found
@@ -327,7 +389,7 @@ def _channel(text: str, d: Draft) -> str | None:
     if found is None and verb.dep_ == "conj":
         # "declared on Twitter that ... and called X Y": the coordinated cue shares the channel
         for anc in verb.ancestors:
-            if cue_entry(anc) is not None:
+            if is_cue(anc):
                 return channel_in(" ".join(t.text for t in channel_tokens(anc, d.content)))
     return found
 
@@ -352,6 +414,9 @@ def claims(doc: Doc, result: ArticleResult) -> None:
                 d = _verb_draft(tok, sent, quotes, used)
             if d is not None:
                 drafts.append(d)
+    taken = [d.content for d in drafts]
+    drafts += [d for d in _colon_drafts(doc, text, quotes)
+               if not any(c[0] <= d.content[0] < c[1] for c in taken)]
     sents = _Sentences(doc)
     drafts += _continuations(text, quotes, used, drafts, sents)
     drafts += _narrator_hedges(doc, text, drafts)

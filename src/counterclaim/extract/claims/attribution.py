@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .lexicon import CueVerb, cue_verbs
-from .quotes import Quote
+from .quotes import Quote, QuoteList
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Verbs whose direct object is the addressee or target, not the proposition.
@@ -31,7 +31,7 @@ DOCUMENT_SUBJECTS = frozenset({"poll", "survey", "study", "report", "data", "doc
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
-@dataclass
+@dataclass(eq=False)  # identity: drafts point at each other (inherited_from)
 class Draft:
     """A claim before ids, actors and cross-claim links are settled."""
 
@@ -67,13 +67,24 @@ def speaker_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in ("relcl", "acl") and child.i > head.i:
             dropped.update(t.i for t in child.subtree)
+    for child in head.children:
+        # "Armenian officials on Sunday": a date phrase belongs to the cue, not the speaker
+        if child.dep_ in ("prep", "npadvmod") and child.i > head.i and any(
+                t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            dropped.update(t.i for t in child.subtree)
     toks = [t for t in head.subtree if t.i not in dropped]
+    # a dateline ("BAKU — Azerbaijan said") is not part of the speaker
+    dashes = [t.i for t in toks if t.text in ("—", "--", "–") and t.i < head.i]
+    if dashes:
+        toks = [t for t in toks if t.i > dashes[-1]]
     # keep the contiguous run around the head (an apposition stays, a stray clause does not)
     run = [t for t in toks if abs(t.i - head.i) <= 25]
     return run
 
 
 def in_quote(tok: Token, quotes: list[Quote]) -> bool:
+    if isinstance(quotes, QuoteList):
+        return quotes.covering(tok.idx) is not None
     return any(q.start <= tok.idx < q.end for q in quotes)
 
 
@@ -81,6 +92,11 @@ def cue_entry(tok: Token) -> CueVerb | None:
     if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say"):
         return None
     return cue_verbs().get(tok.lemma_.lower())
+
+
+def is_cue(tok: Token) -> bool:
+    entry = cue_entry(tok)
+    return entry is not None and not speech_only_blocked(tok, entry)
 
 
 def cue_range(verb: Token) -> tuple[int, int]:
@@ -115,7 +131,7 @@ def _climb_subject(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
-            if child.dep_ == "nsubjpass" and tok is not verb:
+            if child.dep_ == "nsubjpass" and tok.i != verb.i:
                 return child
         if tok.dep_ == "relcl":
             return tok.head
@@ -133,13 +149,9 @@ def find_speaker(verb: Token) -> Token | None:
     if subj is None and verb.dep_ == "conj":
         # coordinated cue: prefer the nearest reporting-verb ancestor (the parser often hangs
         # "and called X" on the reported clause rather than on "declared")
-        anc = verb.head
-        while anc is not None and anc.head is not anc:
-            if cue_entry(anc) is not None:
+        for anc in verb.ancestors:
+            if is_cue(anc):
                 return find_speaker(anc)
-            anc = anc.head
-        if cue_entry(anc) is not None:
-            return find_speaker(anc)
         return _climb_subject(verb.head)
     return subj
 
@@ -152,7 +164,7 @@ def nested_cue_tokens(root: Token) -> set[int]:
     """Tokens of coordinated reporting verbs under ``root`` ("... and called X Y"), which are claims of their own."""
     drop: set[int] = set()
     for tok in root.subtree:
-        if (tok.dep_ == "conj" and tok is not root and cue_entry(tok) is not None
+        if (tok.dep_ == "conj" and tok.i != root.i and cue_entry(tok) is not None
                 and not any(c.dep_ in SUBJECTS for c in tok.children)):
             drop.update(t.i for t in tok.subtree)
             for sib in tok.head.children:
@@ -173,7 +185,12 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
             if c.dep_ == "parataxis" and c.i < verb.i and not any(t.is_punct and t.text in "“”\"«»" for t in c.subtree):
                 continue
             return _without(list(c.subtree), nested_cue_tokens(c))
+    if entry.needs == "speech":
+        return None  # "he continued": only with an adjacent quotation (see speech_only)
     if entry.needs == "oprd":
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ == "for":  # "called for a ceasefire"
+                return list(c.subtree)
         oprd = [c for c in children if c.dep_ in ("oprd", "ccomp")]
         dobj = [c for c in children if c.dep_ == "dobj"]
         if oprd:
@@ -219,6 +236,11 @@ def channel_tokens(verb: Token, content: tuple[int, int]) -> list[Token]:
             continue
         toks.extend(t for t in child.subtree if not content[0] <= t.idx < content[1])
     return toks
+
+
+def speech_only_blocked(verb: Token, entry: CueVerb) -> bool:
+    """'continue' is a cue only as "..., he continued" — not "continued fighting"."""
+    return entry.needs == "speech" and any(c.dep_ in ("dobj", "xcomp", "prep", "advcl") for c in verb.children)
 
 
 def quote_tokens_overlap(tokens: list[Token], quotes: list[Quote]) -> list[int]:

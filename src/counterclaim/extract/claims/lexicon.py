@@ -23,6 +23,7 @@ class Pattern:
     regex: re.Pattern[str]
     label: str | None = None  # channel name
     anaphoric: bool = False  # "if this is correct" points back at a claim
+    content_only: bool = False  # hedges a speaker's content, but is no narrator claim by itself ("could")
 
 
 def _read(name: str) -> list[dict]:
@@ -50,7 +51,8 @@ def channels() -> tuple[Pattern, ...]:
 
 @functools.lru_cache(maxsize=1)
 def hedges() -> tuple[Pattern, ...]:
-    return tuple(Pattern(re.compile(e["pattern"], re.I), None, bool(e.get("anaphoric"))) for e in _read("hedges.json"))
+    return tuple(Pattern(re.compile(e["pattern"], re.I), None, bool(e.get("anaphoric")), bool(e.get("content_only")))
+                 for e in _read("hedges.json"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,9 +67,11 @@ def channel_in(text: str) -> str | None:
     return None
 
 
-def first_hedge(text: str) -> tuple[re.Match[str], Pattern] | None:
+def first_hedge(text: str, narrator: bool = False) -> tuple[re.Match[str], Pattern] | None:
     best: tuple[re.Match[str], Pattern] | None = None
     for p in hedges():
+        if narrator and p.content_only:
+            continue
         m = p.regex.search(text)
         if m and (best is None or m.start() < best[0].start()):
             best = (m, p)
@@ -76,3 +80,8 @@ def first_hedge(text: str) -> tuple[re.Match[str], Pattern] | None:
 
 def has_denial(text: str) -> bool:
     return any(p.regex.search(text) for p in denials())
+
+
+@functools.lru_cache(maxsize=1)
+def headline_labels() -> frozenset[str]:
+    return frozenset(e["label"] for e in _read("headline_labels.json"))

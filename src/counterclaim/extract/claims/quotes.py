@@ -8,6 +8,7 @@ for a quotation over several paragraphs) or is closed there with a warning.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,18 @@ class Quote:
     outer_end: int  # one past the closing mark (== end when unclosed)
     closed: bool
     continued: bool = False  # a paragraph of a multi-paragraph quotation (not the first)
+
+
+class QuoteList(list):
+    """Quotes in text order (they never overlap), with a fast "is this position quoted?"."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        super().__init__(sorted(quotes, key=lambda q: q.start))
+        self.starts = [q.start for q in self]
+
+    def covering(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and pos < self[i].end else None
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -47,7 +60,7 @@ def _is_single_close(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
-def find_quotes(text: str) -> tuple[list[Quote], list[str]]:
+def find_quotes(text: str) -> tuple[QuoteList, list[str]]:
     """Quoted segments in text order, and warnings for marks that could not be paired."""
     quotes: list[Quote] = []
     warnings: list[str] = []
@@ -92,4 +105,4 @@ def find_quotes(text: str) -> tuple[list[Quote], list[str]]:
                 carried = True  # multi-paragraph quotation: the next paragraph reopens it
             else:
                 warnings.append(f"quote opened at {open_at} was not closed before the paragraph end")
-    return quotes, warnings
+    return QuoteList(quotes), warnings

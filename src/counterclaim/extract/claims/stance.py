@@ -39,7 +39,7 @@ def content_root(tokens: list[Token]) -> Token | None:
     """The token of the content whose head lies outside it."""
     ids = {t.i for t in tokens}
     for t in tokens:
-        if t.head.i not in ids or t.head is t:
+        if t.head.i not in ids or t.head.i == t.i:
             return t
     return None
 

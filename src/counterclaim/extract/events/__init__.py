@@ -91,7 +91,8 @@ def _place_for(result: ArticleResult, sent: SpacySpan, anchor: int) -> int | Non
     for i, place in enumerate(result.places):
         if place.role == "actor" or not (sent.start_char <= place.span.start < sent.end_char):
             continue
-        distance = abs(place.span.start - anchor)
+        # The most specific place wins (a town over its district or province), then the nearest.
+        distance = abs(place.span.start - anchor) + (0 if place.kind == "town" else 10_000)
         if best is None or distance < best[0]:
             best = (distance, i)
     return best[1] if best else None
@@ -187,6 +188,11 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
             if plover_event is not None:
                 found.append(plover_event)
                 continue
+            if sent_counts and any(c.killed for c in sent_counts) and is_cumulative(sent.text):
+                # "2,317 servicemen had died in the war": a running total with no event verb
+                war = Trigger("Armed clash", sent.root, "toll", frozenset())
+                found.append(_mention(war, sent, result, sent_counts, explicit))
+                continue
             if found and _family(found[-1].sub_event_type) == "protest":
                 _escalate(found[-1], all_cues)  # "Police dispersed them with tear gas."
             if found and (sent_counts or explicit is not None) and not is_cumulative(sent.text):
@@ -209,9 +215,9 @@ def _interaction_mention(sent: SpacySpan, result: ArticleResult) -> EventMention
     if found is None or _irrealis_neg_ok(found.verb):
         return None
     source, target = arguments(found.verb)
-    if source is None or not any(t.ent_type_ in NAMED for t in source):
-        return None
-    actor1 = _participant_of(source)
+    if source is None and target is None:
+        return None  # no participants: a bare verb, not an interaction
+    actor1 = _participant_of(source) if source is not None else None
     actor2 = _participant_of(target) if target is not None else None
     trig = Trigger(PLOVER_ONLY, found.verb, "plover:" + found.plover, frozenset())
     anchor = found.verb.idx
@@ -301,7 +307,14 @@ def _compatible(a: EventMention, b: EventMention, result: ArticleResult) -> bool
             return False
     if a.date_precision != "article" and b.date_precision != "article" and a.date != b.date:
         return False
+    if a.cumulative and _exact_killed(a) and _exact_killed(b) and _exact_killed(a) != _exact_killed(b):
+        return False  # two sides' (or two dates') running totals are separate figures
     return True
+
+
+def _exact_killed(m: EventMention) -> int | None:
+    killed = [c for c in m.counts if c.killed]
+    return killed[0].low if killed and killed[0].exact else None
 
 
 def _within(region: Place, town: Place) -> bool:
@@ -310,12 +323,18 @@ def _within(region: Place, town: Place) -> bool:
             and region.country_code is not None and region.country_code == town.country_code)
 
 
-def _settle_territory(actor1: Participant | None, actor2: Participant | None) -> str:
-    """ACLED: a state force retaking ground regains territory; a non-state actor overtakes it."""
-    if actor1 is not None and actor2 is not None and actor1.is_state and actor2.is_state:
-        return "Armed clash"  # state against state: ACLED codes territorial gains as battles
+def _settle_territory(actor1: Participant | None, actor2: Participant | None, country: str | None) -> str:
+    """ACLED: a state force retaking its own ground regains territory; anyone else overtakes it.
+
+    A foreign state's forces taking territory count as "Non-state actor overtakes
+    territory" (ACLED codebook), so the place's country decides for state forces.
+    """
     if actor1 is not None:
-        return "Government regains territory" if actor1.is_state else "Non-state actor overtakes territory"
+        if not actor1.is_state:
+            return "Non-state actor overtakes territory"
+        if country is not None and actor1.side is not None and actor1.side != country:
+            return "Non-state actor overtakes territory"
+        return "Government regains territory"
     if actor2 is not None and actor2.is_state:
         return "Non-state actor overtakes territory"
     return "Government regains territory"
@@ -391,7 +410,8 @@ def events(doc: Doc, result: ArticleResult) -> None:
         if sub in PROTEST_FAMILY:
             sub = max((m.sub_event_type for m in group), key=PROTEST_FAMILY.index)
         if sub == TERRITORY:
-            sub = _settle_territory(actor1, actor2)
+            where = next((m.place for m in group if m.place is not None), None)
+            sub = _settle_territory(actor1, actor2, _country_of(result, where) if where is not None else None)
         if sub == PLOVER_ONLY:
             result.events.append(_plover_event(result, n, first))
             continue

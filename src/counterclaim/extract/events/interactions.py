@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .lexicon import plover_cues
+from .lexicon import light_verbs, plover_cues
 
 COOPERATIVE = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "YIELD"})
 SPEECH = frozenset({"say", "tell", "state", "add", "report", "announce", "declare", "note", "write", "claim"})
@@ -50,6 +50,10 @@ def interaction(sent: SpacySpan) -> Interaction | None:
             continue
         phrasal = " ".join([lemma] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
         plover = _plover_of(phrasal) or _plover_of(lemma)
+        if plover is None and lemma in light_verbs():
+            # "filed a lawsuit", "launched an investigation": the noun carries the type
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            plover = _plover_of(obj.lemma_.lower()) if obj is not None else None
         if plover is None:
             continue
         if plover in COOPERATIVE and any(c.dep_ == "neg" for c in verb.children):

@@ -70,3 +70,9 @@ def plover_cues() -> tuple[tuple[str, frozenset[str]], ...]:
     """(PLOVER type, cue lemmas) in priority order."""
     data = _load("plover.json")
     return tuple((name, frozenset(data["cues"][name])) for name in data["order"])
+
+
+@functools.lru_cache(maxsize=1)
+def light_verbs() -> frozenset[str]:
+    """Verbs whose object noun carries the interaction ('filed a lawsuit')."""
+    return frozenset(_load("plover.json").get("light_verbs", ()))

@@ -29,7 +29,8 @@ NO_FATALITIES = re.compile(
 CUMULATIVE = re.compile(
     r"\b(since|so far|to date|in total|total of|overall|cumulative|death toll|running total"
     r"|in (?:nearly |almost |about |around |over |more than |the (?:past|last) )?(?:\w+ )?(?:days|weeks|months|years) of"
-    r"|(?:began|started|erupted)\b[^.]{0,60}\b(?:left|killed|claimed))\b",
+    r"|(?:began|started|erupted)\b[^.]{0,60}\b(?:left|killed|claimed)"
+    r"|(?:in|during|throughout|of) the (?:[\w-]+ ){0,3}(?:war|conflict|fighting)|(?:final|military|civilian) toll|losses)\b",
     re.I,
 )
 ALTERNATIVE = re.compile(r"\b(if not|or even|or)\s*$", re.I)
