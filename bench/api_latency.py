@@ -13,7 +13,10 @@
    each over a few parameter values; print p50/p95 (target p95 < 100 ms).
 
     python bench/api_latency.py [--articles 100000] [--data ../shared/data/news/guardian_ukraine_2022]
-                                [--work /tmp/cc-bench] [--rebuild] [--repeat 40] [--json]
+                                [--work /tmp/cc-bench] [--rebuild] [--build-only] [--repeat 40] [--json]
+
+The database grows to --articles and is kept: a later run with a larger
+--articles adds copies (so figures can be taken at 10k, 30k, 100k ...).
 """
 
 from __future__ import annotations
@@ -161,14 +164,19 @@ def copy_of(r: ArticleResult, n: int, places: list[dict]) -> ArticleResult:
     return out
 
 
-def build(db: Path, base: list[ArticleResult], count: int) -> float:
+def build(db: Path, base: list[ArticleResult], count: int) -> tuple[int, float]:
+    """Insert copies until the database holds ``count`` articles; an interrupted build continues.
+
+    Returns (articles inserted now, seconds).
+    """
     from counterclaim.store import open_store
 
     places = place_pool(base)
     started = time.perf_counter()
     with open_store(db) as store:
+        first = store.stats()["articles"]  # copies are numbered, so a re-run resumes at the next one
         batch: list[ArticleResult] = []
-        for n in range(count):
+        for n in range(first, count):
             batch.append(copy_of(base[n % len(base)], n, places))
             if len(batch) == 1000:
                 store.add_results(batch)
@@ -176,7 +184,7 @@ def build(db: Path, base: list[ArticleResult], count: int) -> float:
                 if (n + 1) % 10_000 == 0:
                     print(f"  {n + 1} articles, {time.perf_counter() - started:.0f} s", file=sys.stderr)
         store.add_results(batch)
-    return time.perf_counter() - started
+    return count - first, time.perf_counter() - started
 
 
 # --- 3. latency -----------------------------------------------------------------------
@@ -240,20 +248,24 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/cc-bench"))
     ap.add_argument("--rebuild", action="store_true", help="build the database again even if it exists")
     ap.add_argument("--repeat", type=int, default=40)
+    ap.add_argument("--build-only", action="store_true", help="grow the database, measure nothing")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    if args.data is not None and str(args.data) in ("", "."):
+        args.data = None  # --data "": the bundled samples only
     if args.data and not args.data.exists():
         sys.exit(f"no corpus at {args.data}: give --data PATH or leave it out for the bundled samples only")
 
     args.work.mkdir(parents=True, exist_ok=True)
     base = extracted(base_articles(args.data, args.guardian_limit), args.work)
-    db = args.work / f"api-latency-{args.articles}.db"
-    build_seconds = None
-    if args.rebuild or not db.exists():
-        db.unlink(missing_ok=True)
-        for suffix in ("-wal", "-shm"):
+    db = args.work / "api-latency.db"
+    if args.rebuild:
+        for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        build_seconds = build(db, base, args.articles)
+    inserted, build_seconds = build(db, base, args.articles)
+    if args.build_only:
+        print(f"{inserted} articles inserted in {build_seconds:.0f} s into {db}")
+        return
     from counterclaim.store import open_store
 
     with open_store(db) as store:
@@ -264,7 +276,8 @@ def main() -> None:
         "base_articles": len(base),
         "corpus": f"bundled samples + {args.data}" if args.data else "bundled samples",
         "stats": {k: v for k, v in stats.items() if isinstance(v, int)},
-        "build_seconds": round(build_seconds, 1) if build_seconds else None,
+        "inserted_now": inserted,
+        "build_seconds": round(build_seconds, 1),
         "latency": measure(db, requests_to_time(base), args.repeat),
         "load_average": round(os.getloadavg()[0], 1),
     }

@@ -18,7 +18,16 @@ from fastapi.testclient import TestClient
 
 from counterclaim.api import create_app
 from counterclaim.model import (
-    Article, ArticleResult, Claim, DateMention, Event, Fatalities, Place, Span, article_id, content_hash,
+    Article,
+    ArticleResult,
+    Claim,
+    DateMention,
+    Event,
+    Fatalities,
+    Place,
+    Span,
+    article_id,
+    content_hash,
 )
 from counterclaim.store import open_store
 
@@ -132,12 +141,12 @@ class InertChecker(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=...>")
-            if name in ("href", "src", "action", "formaction", "xlink:href") and value:
-                if value.strip().lower().startswith(("javascript:", "data:", "vbscript:", "//")):
-                    self.problems.append(f"<{tag} {name}={value!r}>")
+            linked = name in ("href", "src", "action", "formaction", "xlink:href") and value
+            if linked and value.strip().lower().startswith(("javascript:", "data:", "vbscript:", "//")):
+                self.problems.append(f"<{tag} {name}={value!r}>")
         if tag == "script" and dict(attrs).get("src") != "/static/app.js":
             self.problems.append(f"<script {attrs}>")
-        if tag in ("iframe", "object", "embed", "base", "meta") and tag != "meta":
+        if tag in ("iframe", "object", "embed", "base"):
             self.problems.append(f"<{tag}>")
         if tag == "style":
             self.problems.append("<style>")

@@ -12,8 +12,7 @@ from fastapi.testclient import TestClient
 from counterclaim.api import create_app
 from counterclaim.model import ArticleResult
 from counterclaim.store import open_store
-
-from test_api import _article, ledger_result  # noqa: E402  (the hand-made ledger article)
+from test_api import _article, ledger_result
 
 N_ARTICLES = 1000
 BUDGET_S = 2.0  # per page, generous for a loaded 2-core CI machine

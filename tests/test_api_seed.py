@@ -10,8 +10,7 @@ from fastapi.testclient import TestClient
 from counterclaim.api import create_app
 from counterclaim.errors import CounterclaimError
 from counterclaim.store import open_store
-
-from test_api import inert_problems, _segments_with_class  # noqa: E402  (shared page helpers)
+from test_api import _segments_with_class, inert_problems
 
 TOKEN = "another-test-token-0123456789"
 OWN_TEXT = (

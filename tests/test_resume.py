@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -130,4 +131,5 @@ def test_pool_workers_exit_when_the_ingest_process_is_killed(tmp_path):
         gone, alive = psutil.wait_procs(workers, timeout=20)
         assert alive == []
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):  # nothing left of the group: as it should be
+            os.killpg(proc.pid, signal.SIGKILL)

@@ -39,7 +39,7 @@ def demo_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("browser") / "demo.db"
     command = [sys.executable, "-c", "from counterclaim.cli import main; main()", "demo", "--db", str(db), "--quiet"]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=DEMO_TIMEOUT_S)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=DEMO_TIMEOUT_S, check=False)
     except subprocess.TimeoutExpired:
         pytest.fail(f"`counterclaim demo` did not finish within {DEMO_TIMEOUT_S} s")
     assert done.returncode == 0, done.stderr[-2000:]

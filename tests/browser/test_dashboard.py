@@ -24,7 +24,7 @@ def test_board_to_shusha_to_highlighted_sentence(page, server):
     assert page.locator("h1").inner_text() == "Claim board"
     if page.locator("#board-empty").count() == 0:
         # the linking stage is installed: open the Shusha proposition, then follow one of its claims
-        propositions = page.locator("article.proposition", has_text=re.compile("Shush", re.I))
+        propositions = page.locator("article.proposition", has_text=re.compile("Shush", re.IGNORECASE))
         assert propositions.count() >= 1, "no proposition about Shusha on the board"
         propositions.first.locator("h3 a").click()
         page.wait_for_url(re.compile(r"/propositions/"))
@@ -33,7 +33,7 @@ def test_board_to_shusha_to_highlighted_sentence(page, server):
         cards = page.locator("article.claim")
     else:  # no linking yet: the board lists latest claims; search the claims about Shusha
         page.goto(server + "/claims?q=Shusha")
-        cards = page.locator("article.claim", has_text=re.compile("Shush", re.I))
+        cards = page.locator("article.claim", has_text=re.compile("Shush", re.IGNORECASE))
     assert cards.count() >= 1, "no claim about Shusha"
     card = cards.first
     quote = " ".join(card.locator("blockquote").inner_text().split())

@@ -8,17 +8,18 @@ server-side and answered with a generic [E700] — never a stack trace.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ApiError, CounterclaimError, InputError, ConfigError
+from ..errors import ApiError, ConfigError, CounterclaimError, InputError
 from . import pages, routes_json
 from .ingest_route import ingest_router
 from .security import SecurityMiddleware, content_security_policy

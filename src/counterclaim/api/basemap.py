@@ -10,6 +10,7 @@ square, the same frame as slippy-map tiles, so an optional ``tile_url``
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ SKIPPED_COUNTRIES = {"Antarctica"}  # wraps the whole antimeridian; no conflict 
 def _projected_ring(ring: list[list[float]]) -> list[tuple[float, float]]:
     lons = [pt[0] for pt in ring]
     # a ring crossing the antimeridian (Russia, Fiji) is drawn continuous past 180 degrees
-    crosses = any(abs(a - b) > 180 for a, b in zip(lons, lons[1:]))
+    crosses = any(abs(a - b) > 180 for a, b in itertools.pairwise(lons))
     return [project(lat, lon + 360 if crosses and lon < 0 else lon) for lon, lat, *_ in ring]
 
 
@@ -220,7 +221,7 @@ def build_view(points: list[dict[str, Any]], tile_url: str | None = None, fit_al
         for (x, y), p in projected
     ]
     tiles = tiles_for(box, tile_url) if tile_url else []
-    x0, y0, w, h = box
+    w = box[2]
     placed = place_labels(markers, font=w / 70 * 0.8)
     labels = country_labels(box, w / 70, placed)
     return MapView(" ".join(f"{v:.3f}" for v in box), markers, country_paths(), tiles, labels, w / 70)

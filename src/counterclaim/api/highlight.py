@@ -8,6 +8,7 @@ the set of layers active over it. Templates render each segment as an escaped
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,7 +104,7 @@ def segments(result: dict[str, Any], focus_claim: str | None = None,
             anchors.setdefault(sp[0], []).append(f"event-{event['id']}")
     cuts = sorted({0, n, *anchors, *(lay.start for lay in layers), *(lay.end for lay in layers)})
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         active = [lay for lay in layers if lay.start <= a and lay.end >= b]
         classes: list[str] = []
         for lay in active:

@@ -8,6 +8,7 @@ propositions) gives the other representations of the same page.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlencode
 
@@ -30,8 +31,9 @@ Cursor = Query(None, description="opaque cursor from the previous page's next_cu
 Q = Query(None, description="full-text query")
 
 
+@dataclass(frozen=True)
 class EmptyPage:
-    items: list[dict[str, Any]] = []
+    items: tuple[dict[str, Any], ...] = ()
     next_cursor: str | None = None
 
 

@@ -20,8 +20,8 @@ def is_loopback(host: str) -> bool:
 
 
 @click.command()
-@click.option("--db", default="counterclaim.db", show_default=True,
-              help="SQLite file, sqlite:///file or postgresql://... URL.")
+@click.option("--db", default=None,
+              help="SQLite file, sqlite:///file or postgresql://... URL (default: $COUNTERCLAIM_DB or ./counterclaim.db).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on (loopback unless you mean to share it).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
@@ -29,7 +29,7 @@ def is_loopback(host: str) -> bool:
               help="Name of an environment variable holding a token; enables POST /api/articles.")
 @click.option("--tile-url", metavar="URL",
               help="Online map tiles under the offline basemap, e.g. https://tile.example/{z}/{x}/{y}.png")
-def serve(db: str, host: str, port: int, token_env: str | None, tile_url: str | None) -> None:
+def serve(db: str | None, host: str, port: int, token_env: str | None, tile_url: str | None) -> None:
     """Serve the JSON API and the dashboard (claim board, timeline, map).
 
     \b

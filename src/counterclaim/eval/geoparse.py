@@ -23,7 +23,8 @@ Literal, Mixed, Metonymic, Literal_Modifier, Non_Literal_Modifier,
 Embedded_Literal and Embedded_Non_Lit, except single-word adjectival forms
 ("Russian", "European"): the places stage keeps demonyms out by design. A gold
 toponym without coordinates counts for recognition only. A toponym the resolver
-cannot place scores the maximum error (20,039 km). LGL also annotates
+finds no candidate for takes the article's main town, as the places stage does;
+with no such town it scores the maximum error (20,039 km). LGL also annotates
 demonyms ("Sudanese"); the same adjectival forms are left out there.
 """
 
@@ -231,11 +232,12 @@ def score_doc(doc: GoldDoc, nlp, tally: Tally) -> None:
     from ..extract.places import _add_syntax_hints
 
     _add_syntax_hints(parsed, toponyms)
-    from ..extract.places_resolve import resolve
+    from ..extract.places_resolve import dominant_area, resolve
 
     resolve(toponyms)
+    area = dominant_area(toponyms)
     for g, t in zip(located, toponyms):
-        c = t.chosen
+        c = t.chosen or area
         tally.gold_spans.append(_error(c.lat if c else None, c.lon if c else None, g))
         top = max(t.candidates, key=lambda c: (c.population, c.kind == "country"), default=None)
         tally.baseline.append(_error(top.lat if top else None, top.lon if top else None, g))

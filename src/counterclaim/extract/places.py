@@ -13,6 +13,9 @@ by index). A name standing for a government or side is kept with
 ``role="actor"`` ("Armenia denied", "supported by Armenia"); a name used for
 the territory has ``role="place"`` ("fighting in Armenia").
 
+A name the gazetteer does not know (a street, a building, a river) is kept with
+the point of the article's main town (or region) and precision 3, no GeoNames id.
+
 Precision codes (ACLED geo-precision, extended to coarser levels):
 
 ====  =====================================================================
@@ -35,7 +38,7 @@ from spacy.tokens import Span as SpacySpan
 from ..geo import Candidate, get_gazetteer, offset
 from ..model import ArticleResult, Place, Relative, Span
 from .places_relative import RelativePhrase, find_relative
-from .places_resolve import Toponym, lookup, resolve
+from .places_resolve import Toponym, dominant_area, lookup, resolve
 from .registry import stage
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -185,10 +188,11 @@ def resolve_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
     text = doc.text
     relatives = _relative_links(doc, toponyms)
     resolve(toponyms)
+    area = dominant_area(toponyms)
     out = []
     for i, t in enumerate(toponyms):
         span = Span.of(text, t.start, t.end)
-        place = _place(span, t.chosen, t.text)
+        place = _place(span, t.chosen, t.text, area)
         link = relatives.get(i)
         if link is not None:
             phrase, anchor_index = link
@@ -200,9 +204,14 @@ def resolve_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
     return out
 
 
-def _place(span: Span, c: Candidate | None, surface: str) -> Place:
+def _place(span: Span, c: Candidate | None, surface: str, area: Candidate | None) -> Place:
     if c is None:
-        return Place(span=span, name=surface, kind="area")
+        if area is None:
+            return Place(span=span, name=surface, kind="area")
+        # A street, building or feature no gazetteer knows: placed at the article's main
+        # town or region, with that area's coarser precision (ACLED does the same).
+        return Place(span=span, name=surface, kind="area", lat=area.lat, lon=area.lon,
+                     country_code=area.country_code, precision=max(area.precision, 3))
     aliases = tuple(dict.fromkeys(a for a in (surface, *c.aliases) if a != c.name))
     return Place(span=span, name=c.name, kind=c.kind, lat=c.lat, lon=c.lon, geonameid=c.geonameid,
                  country_code=c.country_code, aliases=aliases, precision=c.precision)

@@ -161,6 +161,16 @@ def resolve(toponyms: list[Toponym], extra_context: list[Candidate] = ()) -> Non
         t.chosen, _ = best(t, i, full, toponyms)
 
 
+def dominant_area(toponyms: list[Toponym]) -> Candidate | None:
+    """The town the article is mostly about (else its region): where its unknown names probably are."""
+    for kinds in (("town",), ("region",)):
+        counts = Counter(t.chosen.id for t in toponyms if t.chosen is not None and t.chosen.kind in kinds)
+        if counts:
+            best_id = counts.most_common(1)[0][0]
+            return next(t.chosen for t in toponyms if t.chosen is not None and t.chosen.id == best_id)
+    return None
+
+
 def lookup(gazetteer: Gazetteer, text: str) -> tuple[Candidate, ...]:
     """Candidates for a surface form, trying the forms news writing adds ("the", "'s", "region")."""
     for form in surface_forms(text):

@@ -3,6 +3,7 @@
 Public surface::
 
     normalise("on Sunday", date(2020, 11, 8), tense="past")  # DateValue('2020-11-08', 'day')
+    from counterclaim.timeexpr.recognise import find_dates  # imports spaCy
     find_dates(doc, anchor)  # every date/time expression of a spaCy Doc, normalised
 
 The ``dates`` stage, the claims and events stages and ``counterclaim eval time``

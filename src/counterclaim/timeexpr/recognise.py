@@ -78,8 +78,7 @@ def _extend(text: str, end: int, label: str = "DATE") -> int:
     return m.end() if m else end
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
-    text = doc.text
+def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     header = HEADER.match(text)
     floor = header.end() if header else 0
     spans: list[tuple[int, int, str]] = [(a, b, "ner") for e in doc.ents
@@ -119,7 +118,7 @@ def find_dates(doc: Doc, anchor: date | None) -> list[FoundDate]:
     found: list[FoundDate] = []
     reference: DateValue | None = None
     full_text = doc.text  # Doc.text is rebuilt from the tokens on every access
-    for start, end, origin in _candidates(doc):
+    for start, end, origin in _candidates(doc, full_text):
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = clause_tense(span) if span is not None else PAST
         text = full_text[start:end]

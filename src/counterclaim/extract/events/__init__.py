@@ -184,6 +184,8 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
         sent_counts = counts(sent) if toll_words else []
         explicit = explicit_total(sent.text) if toll_words or "fatalit" in sent.text.lower() else None
         if trig is None:
+            if found and _family(found[-1].sub_event_type) == "protest" and _escalate(found[-1], all_cues):
+                continue  # "Police dispersed them with tear gas."
             plover_event = _interaction_mention(sent, result) if not toll_words else None
             if plover_event is not None:
                 found.append(plover_event)
@@ -193,8 +195,6 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
                 war = Trigger("Armed clash", sent.root, "toll", frozenset())
                 found.append(_mention(war, sent, result, sent_counts, explicit))
                 continue
-            if found and _family(found[-1].sub_event_type) == "protest":
-                _escalate(found[-1], all_cues)  # "Police dispersed them with tear gas."
             if found and (sent_counts or explicit is not None) and not is_cumulative(sent.text):
                 last = found[-1]  # "2 fatalities." / "six soldiers were wounded": the previous event's toll
                 if not last.counts:
@@ -202,8 +202,28 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
                 if explicit is not None and last.explicit is None:
                     last.explicit = explicit
             continue
+        if found and _casualty_follow_up(trig, sent, result, found[-1]):
+            found[-1].counts = sent_counts  # "Two soldiers were killed." after the attack it belongs to
+            if explicit is not None and found[-1].explicit is None:
+                found[-1].explicit = explicit
+            continue
         found.append(_mention(trig, sent, result, sent_counts, explicit))
     return found
+
+
+CASUALTY_VERBS = frozenset({"kill", "die", "wound", "injure", "shoot", "hurt"})
+
+
+def _casualty_follow_up(trig: Trigger, sent: SpacySpan, result: ArticleResult, previous: EventMention) -> bool:
+    """A sentence that only reports the toll of the event just told, with no place of its own."""
+    if trig.group != "violence" or trig.token.lemma_.lower() not in CASUALTY_VERBS:
+        return False
+    if previous.counts or previous.cumulative or previous.sub_event_type == PLOVER_ONLY:
+        return False
+    if _place_for(result, sent, trig.token.idx) is not None:
+        return False
+    return trig.token.dep_ in ("ROOT", "conj") and trig.token.sent == sent and not any(
+        c.dep_ == "nsubj" for c in trig.token.children)  # passive or intransitive: "were killed", "died"
 
 
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -244,14 +264,15 @@ def _participant_of(phrase: SpacySpan) -> Participant:
     return Participant(phrase.text.strip(), side, actor.kind if actor else "unknown", phrase.start_char, phrase.end_char)
 
 
-def _escalate(protest: EventMention, cues: dict[str, list[Token]]) -> None:
+def _escalate(protest: EventMention, cues: dict[str, list[Token]]) -> bool:
     """A later sentence telling how a protest was met or turned violent settles its sub-type."""
     for group, sub in (("protest_force", "Excessive force against protesters"),
                        ("riot_violent", "Violent demonstration"),
                        ("protest_intervention", "Protest with intervention")):
         if group in cues and PROTEST_FAMILY.index(sub) > PROTEST_FAMILY.index(protest.sub_event_type):
             protest.sub_event_type = sub
-            return
+            return True
+    return False
 
 
 def _segments(sent: SpacySpan, claims: list[Claim]) -> list[tuple[int, int] | None]:

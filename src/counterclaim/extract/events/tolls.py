@@ -52,6 +52,8 @@ def _number_value(tok: Token) -> int | None:
     text = tok.text.lower().replace(",", "")
     if text.isdigit():
         return int(text)
+    if text == "the":
+        return 1
     if text in words["numbers"]:
         return words["numbers"][text]
     if text in words["vague"]:
@@ -91,6 +93,10 @@ def _kind_of(noun: Token) -> bool | None:
             if cl in injured:
                 return False
     head = noun.head
+    for verb in (head, *head.conjuncts):  # "stabbed to death", "shot to death"
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to" and any(g.lower_ == "death" for g in prep.children):
+                return True
     if head.lemma_.lower() in ("leave", "claim", "cause", "result"):  # "left hundreds, if not thousands, dead"
         for tok in head.subtree:
             if tok.lower_ == "dead" or tok.lemma_.lower() in ("kill", "death", "fatality"):
@@ -135,8 +141,11 @@ def counts(sent: SpacySpan) -> list[Count]:
             continue
         lower = tok.lower_
         is_num = tok.like_num or lower in numbers or lower in vague
-        if lower in ("a", "an") and not (tok.dep_ == "det" and tok.head.lemma_.lower() in lex["people"]):
-            continue
+        if lower in ("a", "an", "the"):
+            # "a civilian was killed", "killed the driver": one person (singular nouns only)
+            if not (tok.dep_ == "det" and tok.head.lemma_.lower() in lex["people"] and tok.head.tag_ == "NN"):
+                continue
+            is_num = True
         if not is_num or tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
             continue
         value = _compound_number(tok)
