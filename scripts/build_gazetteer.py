@@ -319,6 +319,8 @@ def ruler_patterns(countries: list[dict], admin1: list[dict], areas: dict, citie
     from wordfreq import zipf_frequency
 
     def common_word(name: str) -> bool:
+        # wordfreq folds case, so famous names count as words too ("Damascus"): those the
+        # statistical model knows anyway; the rules are for names it does not know.
         return " " not in name and zipf_frequency(name.lower(), "en") >= COMMON_WORD_ZIPF
 
     patterns: dict[str, dict] = {}
@@ -400,6 +402,7 @@ def main() -> None:
     )
     areas = json.loads((GEO / "areas.json").read_text(encoding="utf-8"))
     patterns = ruler_patterns(countries, admin1, areas, gc.get_cities())
+
     with open(RULER, "w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns)
     print(f"{len(countries)} countries, {len(admin1)} regions, {len(patterns)} ruler patterns", file=sys.stderr)

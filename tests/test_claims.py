@@ -300,3 +300,32 @@ def test_very_long_paragraph():
     text = " ".join(f"Officials said that village {i} had been shelled." for i in range(300))
     result = run_claims(text)
     assert len(result.claims) == 300
+
+
+def test_headline_with_colon_names_the_speaker():
+    claims = run_claims("Zelensky: Kyiv will stand and fight\n\nBREAKING: Russian troops enter the city").claims
+    assert len(claims) == 1
+    c = claims[0]
+    assert (c.speaker.text, c.cue.text, c.actor, c.content.text) == (
+        "Zelensky", ":", "Volodymyr Zelensky", "Kyiv will stand and fight")
+
+
+def test_multi_paragraph_quotation_is_one_claim():
+    text = ('The colonel said: "The enemy retreated from the hill at night.\n\n'
+            '"We found their positions empty and their guns abandoned."')
+    claims = [c for c in run_claims(text).claims if c.speaker is not None]
+    assert len(claims) == 1
+    assert claims[0].content.text.startswith("The enemy retreated")
+    assert claims[0].content.text.endswith("guns abandoned.")
+
+
+def test_pronoun_it_resolves_to_last_institution():
+    text = ("The Ukrainian Defence Ministry said the bridge had been destroyed. "
+            "It added that two tanks were lost.")
+    c = find(run_claims(text).claims, "two tanks were lost")
+    assert (c.actor, c.side) == ("Ministry of Defence of Ukraine", "Ukraine")
+
+
+def test_modal_hedges_content_but_is_no_narrator_claim():
+    claims = run_claims("The toll could rise. The governor said the toll could rise further.").claims
+    assert [(c.speaker.text if c.speaker else None, c.stance) for c in claims] == [("The governor", "hedges")]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from counterclaim.eval.attribution import Relation, command, read_ann, same, score, BratDoc
+from counterclaim.eval.attribution import BratDoc, Relation, command, read_ann, same, score
 
 
 def test_missing_data_exits_cleanly(tmp_path: Path):
@@ -37,3 +37,9 @@ def test_score_end_to_end(tmp_path: Path):
     assert perfect["relation_exact"]["f1"] == 1.0
     wrong_source = score([doc], [[Relation((24, 30), (10, 14), (15, 39))]])
     assert wrong_source["relation_overlap"]["f1"] == 0.0 and wrong_source["cue_exact"]["f1"] == 1.0
+
+
+def test_punctuation_cue_overlaps_itself():
+    text = "Trump: we will win"
+    assert same(text, (5, 6), (5, 6), "overlap")
+    assert not same(text, (5, 6), (7, 9), "overlap")

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Protocol, TextIO
 
+from .link import link_after_batch
 from .model import Article, ArticleResult
 
 
@@ -247,6 +248,7 @@ def run_ingest(
             if fresh:
                 results = extract(fresh)
                 report = store.add_results(results)
+                summary.warnings.extend(link_after_batch(store, report.added_ids))
                 summary.ingested += report.added
                 summary.duplicates += report.duplicates
                 summary.revisions.extend(report.revisions)

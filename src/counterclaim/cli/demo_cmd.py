@@ -60,4 +60,19 @@ def ledger_summary(store, summary) -> str:
             lines.append(f"  {key:<9}{stats[key]}")
     for rejection in summary.rejected:
         lines.append(f"  rejected {rejection.where}: [{rejection.code}] {rejection.reason}")
+    lines.extend(_proposition_lines(store))
     return "\n".join(lines)
+
+
+def _proposition_lines(store) -> list[str]:
+    """Contested and resolved propositions, each with its dated status history (the linking stage)."""
+    if not hasattr(store, "list_propositions"):
+        return []
+    lines = []
+    for title, statuses in (("contested", ("contested", "unresolved")), ("resolved", ("confirmed", "refuted"))):
+        found = [p for st in statuses for p in store.list_propositions(status=st, limit=20).items]
+        lines.append(click.style(f"  {title} propositions ({len(found)})", bold=True))
+        for p in found:
+            steps = " → ".join(f"{h['status']} {h.get('date') or '?'}" for h in p["history"])
+            lines.append(f"    [{p['status']}] {p['statement']}  ({steps})  counterclaim story {p['id']}")
+    return lines

@@ -21,9 +21,9 @@ import json
 import re
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 import click
 
@@ -66,7 +66,7 @@ def read_ann(path: Path) -> list[Relation]:
             parts = line.split("\t")
             if len(parts) < 2:
                 continue
-            label, _, offsets = parts[1].partition(" ")
+            _label, _, offsets = parts[1].partition(" ")
             try:
                 spans[parts[0]] = _ranges(offsets)
             except ValueError as exc:
@@ -155,7 +155,9 @@ def _trim(text: str, r: Range) -> Range:
 
 
 def _tokens(text: str, r: Range) -> set[int]:
-    return {m.start() + r[0] for m in TOKEN.finditer(text[r[0]:r[1]])}
+    """Start offsets of the words in a span; a punctuation-only cue (":", "―") counts by its characters."""
+    words = {m.start() + r[0] for m in TOKEN.finditer(text[r[0]:r[1]])}
+    return words or {i for i in range(r[0], r[1]) if not text[i].isspace()}
 
 
 def same(text: str, a: Range | None, b: Range | None, mode: str) -> bool:
@@ -204,10 +206,10 @@ def score(docs: list[BratDoc], predictions: Iterable[list[Relation]]) -> dict[st
             for part in ("source", "cue", "content"):
                 p = [getattr(r, part) for r in pred if getattr(r, part) is not None]
                 g = [getattr(r, part) for r in bd.gold if getattr(r, part) is not None]
-                counts[f"{part}_{mode}"].add(_match(p, g, lambda a, b, m=mode: same(bd.text, a, b, m)), len(p), len(g))
+                counts[f"{part}_{mode}"].add(_match(p, g, lambda a, b, m=mode, t=bd.text: same(t, a, b, m)), len(p), len(g))
 
-            def rel_ok(a: Relation, b: Relation, m: str = mode) -> bool:
-                return all(same(bd.text, getattr(a, f), getattr(b, f), m) for f in ("cue", "source", "content"))
+            def rel_ok(a: Relation, b: Relation, m: str = mode, t: str = bd.text) -> bool:
+                return all(same(t, getattr(a, f), getattr(b, f), m) for f in ("cue", "source", "content"))
 
             counts[f"relation_{mode}"].add(_match(pred, bd.gold, rel_ok), len(pred), len(bd.gold))
     return {k: v.prf() for k, v in counts.items()}

@@ -25,7 +25,6 @@ import json
 import re
 import sys
 import time
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
@@ -131,7 +130,7 @@ def read_petrarch(path: Path) -> list[tuple[str, str, list[tuple[str, str, str]]
     records: list[tuple[str, str, list[tuple[str, str, str]]]] = []
     for block in re.split(r"(?=<Sentence )", raw)[1:]:
         sid = re.search(r'id="([^"]+)"', block)
-        text = re.search(r"<Text>(.*?)</Text>", block, re.S)
+        text = re.search(r"<Text>(.*?)</Text>", block, re.DOTALL)
         if not sid or not text:
             continue
         triples = [

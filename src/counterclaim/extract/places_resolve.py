@@ -91,10 +91,11 @@ def prior(c: Candidate, t: Toponym) -> float:
         score += W_KIND_HINT
     if t.kind_hint == "town" and c.kind == "town":
         score += W_KIND_HINT
-    if c.kind == "region" and t.kind_hint != "region":
-        # "Donetsk", "Idlib", "New York": the town, not the region named after it.
-        if any(o.kind == "town" and o.admin1 == c.admin1 and o.population * 20 >= c.population for o in t.candidates):
-            score -= W_TOWN_OVER_OWN_REGION + W_KIND["region"]
+    # "Donetsk", "Idlib", "New York": the town, not the region named after it.
+    if c.kind == "region" and t.kind_hint != "region" and any(
+        o.kind == "town" and o.admin1 == c.admin1 and o.population * 20 >= c.population for o in t.candidates
+    ):
+        score -= W_TOWN_OVER_OWN_REGION + W_KIND["region"]
     return score
 
 

@@ -44,9 +44,8 @@ def _stance(claim_stance: str | None, polarity: str, content: str, lex: Lexicon)
     """The claim's stance towards the proposition (asserts/denies/hedges/mentions)."""
     if any(p.search(content) for p in lex.hedges) or claim_stance == "hedges":
         return "hedges"
-    denies = claim_stance == "denies"
-    if polarity == "contrary":
-        denies = not denies
+    # a contrary fact is a denial whether or not the claims stage already read it as one
+    denies = claim_stance == "denies" or polarity == "contrary"
     if not denies and any(p.search(content) for p in lex.reported):
         return "mentions"  # "Aliyev's claim that the town had been captured": reported, not asserted
     return "denies" if denies else "asserts"
@@ -90,7 +89,8 @@ def claim_frames(data: dict[str, Any]) -> list[dict[str, Any]]:
     frames: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}  # claim id -> (cls, polarity, place)
 
     def place_for(claim: dict[str, Any], start: int, end: int) -> dict[str, Any] | None:
-        inside = places_in(data, start, end)
+        content = claim.get("content") or {}
+        inside = places_in(data, content.get("start", 0), content.get("end", 0)) or places_in(data, start, end)
         if inside:
             return inside[0]
         ref = by_id.get(claim.get("refers_to"))

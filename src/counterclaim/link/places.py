@@ -42,11 +42,14 @@ def _is_dateline(place: dict[str, Any], text: str) -> bool:
 
 
 def places_in(data: dict[str, Any], start: int, end: int) -> list[dict[str, Any]]:
-    """Territories named inside [start, end), most specific kind first, then in reading order."""
+    """Territories named inside [start, end) (datelines aside), most specific kind first, then in reading order."""
+    text = data.get("text") or ""
     found = [
         p
         for p in data.get("places") or []
-        if _is_territory(p) and start <= (p.get("span") or {}).get("start", -1) < end
+        if _is_territory(p)
+        and start <= (p.get("span") or {}).get("start", -1) < end
+        and not _is_dateline(p, text)
     ]
     return sorted(found, key=lambda p: (_KIND_RANK[p["kind"]], p["span"]["start"]))
 

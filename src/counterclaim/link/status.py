@@ -11,7 +11,7 @@ backed by the member ids that caused it:
   denied it and is not the claimant's corroborates it, with at least two
   distinct outlets reporting; or a later narrator-reported settlement at the
   place (a ceasefire handing the town over) confirms it.
-- **refuted**: the claimant's own side
+- **refuted**: the claimant's own side (the same side, not merely its bloc)
   states the contrary afterwards: a retraction ("the defenders are alive").
 - **unresolved**: still contested when the last report comes 30+ days later.
 
@@ -58,7 +58,8 @@ def replay(members: list[dict[str, Any]]) -> Replay:
     ordered = replay_order(members)
     out = Replay()
     asserting = [m for m in ordered if m["stance"] == "asserts" and m.get("side")]
-    out.claimant = lex.bloc(asserting[0]["side"]) if asserting else None
+    claimant_side = asserting[0]["side"] if asserting else None
+    out.claimant = lex.bloc(claimant_side)
     # blocs that ever deny it are never independent corroborators (computed on the whole set: order-free)
     deniers = {lex.bloc(m.get("side")) for m in ordered if m["stance"] == "denies" and m.get("side")}
     pending: list[dict[str, Any]] = []  # denials dated before any assertion
@@ -95,7 +96,7 @@ def replay(members: list[dict[str, Any]]) -> Replay:
         elif role == "denies" and bloc is not None:
             if out.status is None:
                 pending.append(m)
-            elif out.claimant is not None and bloc == out.claimant:
+            elif claimant_side is not None and m.get("side") == claimant_side:
                 change("refuted", when, f"retracted by the claimant's own side ({m.get('side')})", [m])
             elif out.status == "claimed":
                 change("contested", when, f"denied by {_who([m])}", [m])

@@ -49,5 +49,6 @@ def load_nlp(with_rules: bool = True) -> Language:
                 before="ner",
                 config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": True},
             )
-            ruler.add_patterns(patterns)
+            with nlp.select_pipes(enable=[]):  # ORTH phrase patterns need only the tokenizer
+                ruler.add_patterns(patterns)
     return nlp

@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection
 from ..errors import SchemaTooNew
 from . import rows as rowmaps
 from .dialects import Dialect
+from .link_schema import create_link_tables
 from .schema import V1_TABLES, metadata, place_stats, places, schema_migrations
 
 
@@ -100,6 +101,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "place_stats (distinct places with counts); ordered filter indexes",
         _place_stats_and_ordered_indexes,
     ),
+    Migration(5, "link tables: link_members, propositions, figure_conflicts", create_link_tables),
 )
 LATEST = MIGRATIONS[-1].version
 

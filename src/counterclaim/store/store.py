@@ -23,6 +23,7 @@ from ..errors import StoreError
 from . import rows as rowmaps
 from .dialects import Dialect
 from .migrations import applied_versions
+from .link_queries import LinkQueries
 from .queries import StoreQueries
 from .rows import ADDED_COUNTS, KEPT_IF_UNSET
 from .schema import articles, claims, dates, events, feeds, mentions, place_stats, places
@@ -72,7 +73,7 @@ class _WriteStatements:
         self.upsert_place_stats = dialect.upsert(place_stats, "key", add=ADDED_COUNTS, keep=KEPT_IF_UNSET)
 
 
-class Store(StoreQueries):
+class Store(LinkQueries, StoreQueries):
     def __init__(self, engine: Engine, dialect: Dialect, url: str) -> None:
         self.engine = engine
         self.dialect = dialect

@@ -19,15 +19,15 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ...actors import Actor, resolve_speaker, side_of
 from ...errors import UnclosedQuote
 from ...model import ArticleResult, Claim, Span
 from ..registry import stage
 from .attribution import (
+    DOCUMENT_SUBJECTS,
     Draft,
     adjacent_quote,
     channel_tokens,
@@ -41,7 +41,6 @@ from .attribution import (
     quote_tokens_overlap,
     speaker_tokens,
     speech_only_blocked,
-    DOCUMENT_SUBJECTS,
 )
 from .dating import claim_date
 from .lexicon import channel_in, cue_nouns, first_hedge, headline_labels
@@ -55,7 +54,7 @@ ANAPHORIC_CONTENT = re.compile(
     r"^(?:this|that|these|those|the|such|their|his|her|its)\s+(?:\w+\s+)?"
     r"(?:claims?|reports?|announcements?|statements?|allegations?|accusations?|assertions?|information|news|"
     r"account|version|reports)\b|^(?:it|this|that|them|these|so|the claim)$",
-    re.I,
+    re.IGNORECASE,
 )
 MALE = frozenset({"he", "him", "his"})
 FEMALE = frozenset({"she", "her", "hers"})
@@ -171,7 +170,7 @@ def _nominal_draft(tok: Token, quotes: list[Quote]) -> Draft | None:
                  refers_hint=clause is None, nominal_token=tok)
 
 
-LINE_WITH_COLON = re.compile(r"^[ \t]*([^\n:]{2,60}?):[ \t]+(\S[^\n]*)", re.M)
+LINE_WITH_COLON = re.compile(r"^[ \t]*([^\n:]{2,60}?):[ \t]+(\S[^\n]*)", re.MULTILINE)
 
 
 def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[Draft]:
@@ -321,7 +320,7 @@ def _narrator_hedges(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         match, pattern = found
         out.append(Draft(cue=(s + match.start(), s + match.end()), content=char_range(list(sent)),
-                         base_stance="hedges", kind="indirect", refers_hint=pattern.anaphoric))
+                         base_stance="hedges", kind="nominal", refers_hint=pattern.anaphoric))
     return out
 
 

@@ -46,18 +46,18 @@ def cue_nouns() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def channels() -> tuple[Pattern, ...]:
-    return tuple(Pattern(re.compile(e["pattern"], re.I), e["channel"]) for e in _read("channels.json"))
+    return tuple(Pattern(re.compile(e["pattern"], re.IGNORECASE), e["channel"]) for e in _read("channels.json"))
 
 
 @functools.lru_cache(maxsize=1)
 def hedges() -> tuple[Pattern, ...]:
-    return tuple(Pattern(re.compile(e["pattern"], re.I), None, bool(e.get("anaphoric")), bool(e.get("content_only")))
+    return tuple(Pattern(re.compile(e["pattern"], re.IGNORECASE), None, bool(e.get("anaphoric")), bool(e.get("content_only")))
                  for e in _read("hedges.json"))
 
 
 @functools.lru_cache(maxsize=1)
 def denials() -> tuple[Pattern, ...]:
-    return tuple(Pattern(re.compile(e["pattern"], re.I)) for e in _read("denials.json"))
+    return tuple(Pattern(re.compile(e["pattern"], re.IGNORECASE)) for e in _read("denials.json"))
 
 
 def channel_in(text: str) -> str | None:

@@ -67,15 +67,15 @@ REPORTING_FORMS = re.compile(
     r"unconfirmed|unverified|speculat\w*|predicts?|forecasts?|estimates?|analysts?|expects?|tips?|"
     r"hints?|tells?|told|warns?|insists?|purports?|suspects?|suspected|accus\w+|considering|plans?|planning|"
     r"in talks|mulls?|weighs?|eyes|eyeing|could|would)\b",
-    re.I,
+    re.IGNORECASE,
 )
 REFUTING_FORMS = re.compile(
     r"\b(?:not|no|n't|never|nope|isn't|wasn't|aren't|didn't|doesn't|don't|hasn't|haven't|won't|"
     r"hoax\w*|fake|false|debunk\w*|myth|bogus|untrue|denies|denied|deny|refutes?|rejects?|dismiss\w*|"
     r"wrongly|prank\w*|satire|satirical|fabricat\w*|made up|rumou?r control)\b",
-    re.I,
+    re.IGNORECASE,
 )
-NEGATION = re.compile(r"\b(?:not|no|n't|never)\b|n't\b", re.I)
+NEGATION = re.compile(r"\b(?:not|no|n't|never)\b|n't\b", re.IGNORECASE)
 
 
 def report_stance(report: str, claim: str | None = None) -> str:

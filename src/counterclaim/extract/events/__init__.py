@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalities, Place, Span
 from ..registry import stage
@@ -31,7 +30,7 @@ from .lexicon import nouns, type_of_sub
 from .participants import Participant, country_name, participants
 from .tolls import Count, combine, counts, explicit_total, is_cumulative
 
-__all__ = ["events", "sentence_events", "TERRITORY"]
+__all__ = ["TERRITORY", "events", "sentence_events"]
 
 PLOVER_ONLY = "plover-only"  # a mention with a PLOVER type and no ACLED type
 IRREALIS_HEADS = frozenset(
@@ -39,7 +38,7 @@ IRREALIS_HEADS = frozenset(
      "attempt", "warn", "urge", "demand", "fear", "avoid", "prevent", "stop", "end", "halt", "hope"}
 )
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "ca", "can", "'ll"})
-DURATION_WORDS = re.compile(r"\b(\w+) (day|week|month|year)s?\b", re.I)
+DURATION_WORDS = re.compile(r"\b(\w+) (day|week|month|year)s?\b", re.IGNORECASE)
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -218,7 +217,7 @@ def _casualty_follow_up(trig: Trigger, sent: SpacySpan, result: ArticleResult, p
     """A sentence that only reports the toll of the event just told, with no place of its own."""
     if trig.group != "violence" or trig.token.lemma_.lower() not in CASUALTY_VERBS:
         return False
-    if previous.counts or previous.cumulative or previous.sub_event_type == PLOVER_ONLY:
+    if previous.counts or previous.cumulative or previous.sub_event_type == PLOVER_ONLY or is_cumulative(sent.text):
         return False
     if _place_for(result, sent, trig.token.idx) is not None:
         return False
@@ -226,13 +225,10 @@ def _casualty_follow_up(trig: Trigger, sent: SpacySpan, result: ArticleResult, p
         c.dep_ == "nsubj" for c in trig.token.children)  # passive or intransitive: "were killed", "died"
 
 
-NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-
-
 def _interaction_mention(sent: SpacySpan, result: ArticleResult) -> EventMention | None:
-    """A PLOVER-only interaction (accuse, reject, agree...) between named actors."""
+    """A PLOVER-only interaction (accuse, reject, agree...) with a source or a target."""
     found = interaction(sent)
-    if found is None or _irrealis_neg_ok(found.verb):
+    if found is None or _hypothetical(found.verb):
         return None
     source, target = arguments(found.verb)
     if source is None and target is None:
@@ -249,8 +245,8 @@ def _interaction_mention(sent: SpacySpan, result: ArticleResult) -> EventMention
     return mention
 
 
-def _irrealis_neg_ok(verb: Token) -> bool:
-    """Modal or hypothetical interactions ('would agree') are not events; negation is handled upstream."""
+def _hypothetical(verb: Token) -> bool:
+    """Modal interactions ('would agree', 'may sanction') are not events (yet)."""
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 

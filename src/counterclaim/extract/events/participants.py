@@ -88,9 +88,7 @@ def _phrase(noun: Token) -> SpacySpan:
     left = noun.left_edge.i
     right = noun.i
     for child in noun.rights:
-        if child.dep_ in ("compound", "appos", "flat"):
-            right = max(right, child.right_edge.i)
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ in ("compound", "appos", "flat") or child.dep_ == "prep" and child.lower_ == "of":
             right = max(right, child.right_edge.i)
     return noun.doc[left:right + 1]
 

@@ -19,21 +19,21 @@ from spacy.tokens import Token
 from ...model import Fatalities
 from .lexicon import nouns, quantities
 
-LOWER_BOUND = re.compile(r"\b(at least|more than|over|upwards of|no fewer than|no less than|in excess of)\s*$", re.I)
-APPROXIMATE = re.compile(r"\b(about|around|nearly|almost|some|roughly|approximately|up to|an estimated|estimated)\s*$", re.I)
-CODED_AS = re.compile(r"fatalit\w*[^.]{0,60}?\bcoded as (\d+)", re.I)
-SUMMARY = re.compile(r"(?<![\w.,])(\d[\d,]*|no|zero|one)\s+(?:reported\s+)?fatalit(?:y|ies)\b", re.I)
+LOWER_BOUND = re.compile(r"\b(at least|more than|over|upwards of|no fewer than|no less than|in excess of)\s*$", re.IGNORECASE)
+APPROXIMATE = re.compile(r"\b(about|around|nearly|almost|some|roughly|approximately|up to|an estimated|estimated)\s*$", re.IGNORECASE)
+CODED_AS = re.compile(r"fatalit\w*[^.]{0,60}?\bcoded as (\d+)", re.IGNORECASE)
+SUMMARY = re.compile(r"(?<![\w.,])(\d[\d,]*|no|zero|one)\s+(?:reported\s+)?fatalit(?:y|ies)\b", re.IGNORECASE)
 NO_FATALITIES = re.compile(
-    r"\b(no|neither|without|nor)\b[^.]{0,30}\b(fatalit\w*|casualt\w*|deaths?|one (was )?(killed|hurt))", re.I
+    r"\b(no|neither|without|nor)\b[^.]{0,30}\b(fatalit\w*|casualt\w*|deaths?|one (was )?(killed|hurt))", re.IGNORECASE
 )
 CUMULATIVE = re.compile(
     r"\b(since|so far|to date|in total|total of|overall|cumulative|death toll|running total"
     r"|in (?:nearly |almost |about |around |over |more than |the (?:past|last) )?(?:\w+ )?(?:days|weeks|months|years) of"
     r"|(?:began|started|erupted)\b[^.]{0,60}\b(?:left|killed|claimed)"
     r"|(?:in|during|throughout|of) the (?:[\w-]+ ){0,3}(?:war|conflict|fighting)|(?:final|military|civilian) toll|losses)\b",
-    re.I,
+    re.IGNORECASE,
 )
-ALTERNATIVE = re.compile(r"\b(if not|or even|or)\s*$", re.I)
+ALTERNATIVE = re.compile(r"\b(if not|or even|or)\s*$", re.IGNORECASE)
 AGENT_VERBS = frozenset({"kill", "murder", "behead", "execute", "massacre", "assassinate", "lynch", "injure",
                          "wound", "shoot", "attack", "slay", "stab", "hack"})
 RANGE = re.compile(r"(\d[\d,]*)\s*(?:-|–|to|and)\s*(\d[\d,]*)")
