@@ -222,3 +222,16 @@ def test_a_lost_dask_worker_costs_no_article(db):
     assert (summary.ingested, summary.rejected) == (40, [])
     stats = db.stats()
     assert (stats["articles"], stats["mentions"]) == (40, 40)
+
+
+def test_each_written_batch_goes_through_the_after_write_hook(db):
+    seen: list[list[str]] = []
+
+    def record(store, ids):
+        seen.append(list(ids))
+        return ["link: recorded"] if len(seen) == 1 else []
+
+    articles = [report(n, "roads") for n in range(5)]
+    summary = StreamingRun(db, InlineBackend(), batch_size=2, after_write=record).run([*articles, articles[0]])
+    assert seen == [[a.id for a in articles[i : i + 2]] for i in (0, 2, 4)]  # in order, duplicates not linked
+    assert "link: recorded" in summary.warnings

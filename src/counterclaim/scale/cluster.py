@@ -22,7 +22,7 @@ from typing import Any
 from ..batch import IngestSummary
 from ..ingest import Rejection
 from ..model import Article
-from .runner import StreamingRun
+from .runner import AfterWrite, StreamingRun, link_new_articles
 from .worker import extract_batch, load_pipeline
 
 Extract = Callable[..., Any]
@@ -91,6 +91,7 @@ def run_dask(
     stages: Sequence[str] | None = None,
     progress: bool = False,
     extract: Extract = extract_batch,
+    after_write: AfterWrite | None = link_new_articles,
     preload: bool = True,
 ) -> IngestSummary:
     """Ingest ``items`` into ``store``, extracting on the Dask cluster at ``scheduler``.
@@ -106,6 +107,7 @@ def run_dask(
             batch_size=batch_size,
             max_in_flight=max_in_flight or 2 * backend.threads,
             progress=progress,
+            after_write=after_write,
         )
         return run.run(items)
     finally:

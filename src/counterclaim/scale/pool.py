@@ -20,7 +20,7 @@ from typing import Any
 from ..batch import IngestSummary
 from ..ingest import Rejection
 from ..model import Article
-from .runner import StreamingRun
+from .runner import AfterWrite, StreamingRun, link_new_articles
 from .worker import extract_batch, init_pool_worker
 
 Extract = Callable[..., Any]  # (articles, stages) -> list[ArticleResult]; must be importable by name
@@ -75,6 +75,7 @@ def run_parallel(
     stages: Sequence[str] | None = None,
     progress: bool = False,
     extract: Extract = extract_batch,
+    after_write: AfterWrite | None = link_new_articles,
 ) -> IngestSummary:
     """Ingest ``items`` (e.g. ``read_sources(...)``, streamed) into ``store`` with ``workers`` processes.
 
@@ -89,6 +90,7 @@ def run_parallel(
             batch_size=batch_size,
             max_in_flight=max_in_flight or 2 * backend.workers,
             progress=progress,
+            after_write=after_write,
         )
         return run.run(items)
     finally:

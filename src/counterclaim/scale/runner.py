@@ -11,7 +11,8 @@
 Only ``max_in_flight`` batches exist at once (queued, parsing or waiting to be
 written) and the input is read lazily, so memory is flat however long the
 input. Batches are written in the order they were read, so a changed text at
-the same URL still becomes the later revision. A killed run has committed
+the same URL still becomes the later revision, and each stored batch is
+linked (``after_write``) as in the sequential ingest. A killed run has committed
 whole batches only; running it again skips their content hashes, so it
 resumes without losing or doubling anything.
 """
@@ -21,7 +22,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Protocol
@@ -32,6 +33,16 @@ from ..ingest import Rejection
 from ..model import Article, ArticleResult
 
 log = logging.getLogger(__name__)
+
+
+AfterWrite = Callable[[Any, Sequence[str]], list[str]]  # (store, added ids) -> warnings
+
+
+def link_new_articles(store: Any, article_ids: Sequence[str]) -> list[str]:
+    """The default after-write hook, the sequential ingest's own: link the batch just stored."""
+    from ..link import link_after_batch
+
+    return link_after_batch(store, article_ids)
 
 
 class Backend(Protocol):
@@ -80,8 +91,10 @@ class StreamingRun:
         max_in_flight: int = 4,
         max_attempts: int = 3,
         progress: bool = False,
+        after_write: AfterWrite | None = link_new_articles,
     ) -> None:
         self.store = store
+        self.after_write = after_write
         self.backend = backend
         self.batch_size = max(1, batch_size)
         self.max_in_flight = max(1, max_in_flight)
@@ -169,6 +182,8 @@ class StreamingRun:
 
     def _write(self, results: list[ArticleResult]) -> None:
         report = self.store.add_results(results)
+        if self.after_write:
+            self.summary.warnings.extend(self.after_write(self.store, report.added_ids))
         self.summary.ingested += report.added
         self.summary.duplicates += report.duplicates
         self.summary.revisions.extend(report.revisions)
