@@ -394,3 +394,10 @@ def test_migration_4_backfills_place_stats_from_stored_places(store):
         conn.execute(delete(schema_migrations).where(schema_migrations.c.version == 4))
     assert migrate(store.engine, store.dialect) == [4]
     assert store.list_places().items == before and before[0]["n_mentions"] == 4
+
+
+@pytest.mark.parametrize("query", ["*", '"', '""', "-", "()"])
+def test_a_query_with_no_words_matches_nothing_rather_than_failing(tmp_path, query: str) -> None:
+    with open_store(tmp_path / "q.db") as store:
+        assert store.list_articles(query=query).items == []
+        assert store.search(query).items == []

@@ -61,7 +61,7 @@ def _snapshot(store: Any) -> dict[str, Any]:
             break
     return {
         "propositions": sorted(
-            ((p["id"], p["statement"], p["status"], json.dumps(p["history"], sort_keys=True)) for p in props)
+            (p["id"], p["statement"], p["status"], json.dumps(p["history"], sort_keys=True)) for p in props
         ),
         "contradictions": sorted(json.dumps(c, sort_keys=True) for c in store.list_contradictions()),
     }

@@ -128,7 +128,7 @@ def board(request: Request, status: str | None = None, side: str | None = None,
     side, place = params.text(side, "side"), params.text(place, "place")
     groups: list[tuple[str, list[dict[str, Any]], str | None]] | None = None
     recent: list[dict[str, Any]] = []
-    if store.supports("list_propositions"):
+    if store.supports("list_propositions") and store.call("list_propositions", limit=1).items:  # else not linked yet
         groups = []
         for st in (status,) if status else BOARD_STATUSES:
             page = store.call("list_propositions", status=st, side=side, place=place, since=since,

@@ -28,9 +28,9 @@ _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_WORDS, key=len, 
 _QUALIFIER = r"(?P<qual>(?:about|around|some|at least|more than|over|nearly|almost)\s+)?"
 _VICTIMS = r"(?P<victims>(?:[\w-]+\s+){0,3}?(?:soldiers|servicemen|serviceman|troops|men|people|civilians|sailors|border guards|personnel))"
 _DEATH = r"(?P<tail>[^.;]{0,40}?)\b(?:killed|died|dead)\b"
-FIGURE = re.compile(_QUALIFIER + _NUMBER + r"\s+(?:of\s+(?P<owner>its|their|our)\s+(?:own\s+)?)?" + _VICTIMS + _DEATH, re.I)
-_LOST = re.compile(r"\b(?P<loser>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:had|has)\s+(?:lost\s+)?" + _QUALIFIER + _NUMBER + r"\s+" + _VICTIMS, re.I)
-_WOUNDED_TOO = re.compile(r"^\s*(?:killed\s+|dead\s+)?(?:and|or)\s+wounded", re.I)
+FIGURE = re.compile(_QUALIFIER + _NUMBER + r"\s+(?:of\s+(?P<owner>its|their|our)\s+(?:own\s+)?)?" + _VICTIMS + _DEATH, re.IGNORECASE)
+_LOST = re.compile(r"\b(?P<loser>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:had|has)\s+(?:lost\s+)?" + _QUALIFIER + _NUMBER + r"\s+" + _VICTIMS, re.IGNORECASE)
+_WOUNDED_TOO = re.compile(r"^\s*(?:killed\s+|dead\s+)?(?:and|or)\s+wounded", re.IGNORECASE)
 
 
 def _value(raw: str) -> int | None:
@@ -44,7 +44,7 @@ def _value(raw: str) -> int | None:
 
 
 def _victim_side(victims: str, owner: str | None, speaker_side: str | None, loser: str | None) -> str | None:
-    if owner or re.search(r"\b(their own|our)\b", victims, re.I):
+    if owner or re.search(r"\b(their own|our)\b", victims, re.IGNORECASE):
         return speaker_side
     for word in victims.split():
         side = actors.side_of(word)
@@ -89,7 +89,7 @@ def figures_of(data: dict[str, Any]) -> list[dict[str, Any]]:
         # killed-and-wounded totals are kept, marked: they are not a death count but still a rival figure
         with_wounded = bool(_WOUNDED_TOO.match(after) or "wounded" in (match.groupdict().get("tail") or ""))
         victims = match.group("victims")
-        category = "civilians" if re.search(r"civilian", victims, re.I) else "military"
+        category = "civilians" if re.search(r"civilian", victims, re.IGNORECASE) else "military"
         bloc = lex.bloc(side)
         out.append(
             {

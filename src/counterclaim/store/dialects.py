@@ -26,7 +26,7 @@ import math
 import re
 from typing import Any
 
-from sqlalchemy import Engine, Integer, Table, column, event, func, text
+from sqlalchemy import Engine, Integer, Table, column, event, false, func, text
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
@@ -194,6 +194,8 @@ class SqliteDialect(Dialect):
     def match_articles(self, query: str) -> ColumnElement[bool]:
         from .schema import articles
 
+        if not fts_terms(query):  # nothing searchable ("*", quotes only): matches nothing, not an FTS5 error
+            return false()
         sub = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts_q").bindparams(
             fts_q=self._fts_query(query)
         )
