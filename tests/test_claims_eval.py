@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from counterclaim.eval.attribution import BratDoc, Relation, command, read_ann, same, score
+from counterclaim.eval.attribution import BratDoc, Relation, as_relations, command, read_ann, same, score
 
 
 def test_missing_data_exits_cleanly(tmp_path: Path):
@@ -43,3 +43,10 @@ def test_punctuation_cue_overlaps_itself():
     text = "Trump: we will win"
     assert same(text, (5, 6), (5, 6), "overlap")
     assert not same(text, (5, 6), (7, 9), "overlap")
+
+
+def test_pieces_of_one_quotation_become_one_relation():
+    # "“We won,” he said, “and we will win again.”": two claims, one cue -> one PolNeAR relation
+    pieces = [Relation((11, 13), (14, 18), (1, 8)), Relation((11, 13), (14, 18), (21, 41)),
+              Relation((50, 52), (53, 57), (60, 70))]
+    assert as_relations(pieces) == [Relation((11, 13), (14, 18), (1, 41)), Relation((50, 52), (53, 57), (60, 70))]

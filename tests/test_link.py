@@ -19,6 +19,7 @@ from counterclaim.link.group import clusters, propositions_for_block
 from counterclaim.link.places import same_place
 from counterclaim.link.status import replay
 from counterclaim.store import open_store
+from test_store_support import pg_database, store_url  # noqa: F401  (SQLite, and PostgreSQL when configured)
 
 
 def member(mid, stance, side, date, outlet="A", cue=False, **extra):
@@ -212,8 +213,8 @@ def test_propositions_for_block_need_an_assertion_or_denial():
 
 
 @pytest.fixture()
-def ledger(tmp_path):
-    with open_store(tmp_path / "link.db") as store:
+def ledger(store_url):
+    with open_store(store_url) as store:
         yield store
 
 
@@ -249,11 +250,12 @@ def test_listing_filters(ledger):
     assert kinds == ["contested", "figures"]
 
 
-def test_ledger_commands(ledger, tmp_path):
+def test_ledger_commands(tmp_path):
     from counterclaim.cli import main
 
-    _link_in(ledger, LEDGER)
     db = str(tmp_path / "link.db")
+    with open_store(db) as ledger:
+        _link_in(ledger, LEDGER)
     runner = CliRunner()
     out = runner.invoke(main, ["claims", "--db", db, "--status", "confirmed"])
     assert out.exit_code == 0 and "captured Westford" in out.output and "contested 2031-05-05" in out.output
@@ -265,3 +267,20 @@ def test_ledger_commands(ledger, tmp_path):
     assert runner.invoke(main, ["story", "pmissing", "--db", db]).exit_code == 4
     contra = runner.invoke(main, ["contradictions", "--db", db])
     assert contra.exit_code == 0 and "~200" in contra.output and "12" in contra.output
+
+
+def test_only_the_latest_revision_of_an_article_is_linked(ledger):
+    _link_in(ledger, LEDGER[:2])
+    revised_text = "Northland said fighting for Westburg was over and Westburg had been lost."
+    revised = _result("a2v2", "2031-05-06", "Ledger", revised_text,
+                      [_claim("a2v2:c1", revised_text, "Westburg had been lost", "asserts", "Northland", "Ministry",
+                              "2031-05-06")],
+                      [_place(revised_text, "Westburg")])
+    revised["url"] = LEDGER[1]["url"]  # same address, new text: a revision of a2
+    _link_in(ledger, [revised])
+    (prop,) = ledger.list_propositions().items
+    claims = ledger.get_proposition(prop["id"])["claims"]
+    assert {c["article_id"] for c in claims} == {"a1", "a2v2"}  # a2's denial no longer counts
+    assert [h["status"] for h in prop["history"]] == ["claimed", "confirmed"]
+    link_articles(ledger, ["a2"])  # re-linking the old revision changes nothing
+    assert ledger.list_propositions().items == [prop]

@@ -114,11 +114,30 @@ def ours(docs: list[BratDoc]) -> list[list[Relation]]:
         result = ArticleResult(article=Article(id=bd.name, text=bd.text, date=None, date_origin="ingest-time"))
         for st in stages:
             st(doc, result)
-        out.append([Relation((c.speaker.start, c.speaker.end) if c.speaker else None,
-                             (c.cue.start, c.cue.end) if c.cue else None,
-                             (c.content.start, c.content.end))
-                    for c in result.claims if c.cue is not None and not (c.speaker is None and c.stance == "hedges")])
+        out.append(as_relations([Relation((c.speaker.start, c.speaker.end) if c.speaker else None,
+                                          (c.cue.start, c.cue.end) if c.cue else None,
+                                          (c.content.start, c.content.end))
+                                 for c in result.claims
+                                 if c.cue is not None and not (c.speaker is None and c.stance == "hedges")]))
     return out
+
+
+def as_relations(claims: list[Relation]) -> list[Relation]:
+    """One relation per cue, as PolNeAR annotates it.
+
+    Our stage gives each piece of a split or continued quotation its own claim (same cue,
+    same speaker); PolNeAR gives the attribution one discontinuous content span, which
+    ``read_ann`` reads as its extent. Pieces sharing cue and speaker are joined the same way.
+    """
+    joined: dict[tuple[Range | None, Range | None], Relation] = {}
+    for r in claims:
+        key = (r.cue, r.source)
+        prev = joined.get(key)
+        if prev is None or prev.content is None or r.content is None:
+            joined.setdefault(key, r)
+            continue
+        joined[key] = Relation(r.source, r.cue, (min(prev.content[0], r.content[0]), max(prev.content[1], r.content[1])))
+    return list(joined.values())
 
 
 def textacy_quotes(docs: list[BratDoc]) -> list[list[Relation]] | None:

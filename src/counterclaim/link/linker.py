@@ -74,6 +74,9 @@ def link_articles(store: Any, article_ids: Iterable[str]) -> LinkReport:
     report = LinkReport()
     ids = list(dict.fromkeys(article_ids))
     results = [r for r in (store.get_result(a) for a in ids) if r is not None]
+    # only an article's latest revision speaks: older revisions' members are dropped, never double-counted
+    superseded = {old for r in results for old in (r.get("revisions") or [])[:-1]}
+    results = [r for r in results if r["id"] not in superseded]
     report.articles = len(results)
     new_rows = []
     for result in results:
@@ -85,7 +88,7 @@ def link_articles(store: Any, article_ids: Iterable[str]) -> LinkReport:
     try:
         with store.engine.connect().execution_options(cc_write=True) as conn, conn.begin():
             store.dialect.lock_for_write(conn)
-            present = [r["id"] for r in results]
+            present = sorted({r["id"] for r in results} | superseded)
             old_blocks = set(
                 conn.execute(select(link_members.c.block).where(link_members.c.article_id.in_(present))).scalars()
             ) if present else set()

@@ -19,7 +19,12 @@ from collections.abc import Sequence
 from .lexicon import lexicon
 
 _STOP = frozenset(
-    ["the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those", "after", "before", "over", "into", "about", "than", "but", "not", "no", "will", "would", "could", "may", "might", "says", "said", "say", "new", "report", "reports", "reported", "claims", "claim", "video", "photo", "watch", "why", "how", "what", "who", "more", "most", "just", "now", "year", "years", "man", "woman", "men", "women", "people", "first", "one", "two"]
+    (  # noqa: SIM905 - a word list reads better as one string
+        "the a an and or of to in on for with at by from as is are was were be been has have had it its this that "
+        "these those after before over into about than but not no will would could may might says said say new "
+        "report reports reported claims claim video photo watch why how what who more most just now year years "
+        "man woman men women people first one two"
+    ).split()
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 DEFAULT_THRESHOLD = 0.2

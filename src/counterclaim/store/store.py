@@ -22,8 +22,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from . import rows as rowmaps
 from .dialects import Dialect
-from .migrations import applied_versions
 from .link_queries import LinkQueries
+from .migrations import applied_versions
 from .queries import StoreQueries
 from .rows import ADDED_COUNTS, KEPT_IF_UNSET
 from .schema import articles, claims, dates, events, feeds, mentions, place_stats, places

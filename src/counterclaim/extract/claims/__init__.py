@@ -80,8 +80,8 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
     entry = cue_entry(tok)
     if entry is None:
         return None
-    if entry.needs and tok.dep_ == "acl":
-        return None  # "the city, called Shushi by the Armenians": naming, not a claim
+    if (entry.needs or entry.attitude) and tok.dep_ in ("acl", "amod"):
+        return None  # "the city, called Shushi by the Armenians", "rebels backed by X": no claim
     if speech_only_blocked(tok, entry):
         return None
     head = find_speaker(tok)
@@ -105,6 +105,8 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
                 start, end = min(start, quotes[i].outer_start), max(end, quotes[i].outer_end)
             draft.content, draft.quotes = (start, end), hits
             draft.kind = "mixed" if hits else "indirect"
+    elif entry.attitude:
+        return None  # "supports", "wants": only with what is supported or wanted
     else:
         qi = adjacent_quote(tok, sent, quotes, used, speaker)
         if qi is None:

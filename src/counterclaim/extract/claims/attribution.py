@@ -99,9 +99,24 @@ def is_cue(tok: Token) -> bool:
     return entry is not None and not speech_only_blocked(tok, entry)
 
 
+def content_prep(verb: Token, entry: CueVerb) -> Token | None:
+    """The preposition introducing the content of a prepositional cue ("talked about X")."""
+    if not entry.preps:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in entry.preps and c.i > verb.i and any(
+                o.dep_ in ("pobj", "pcomp") for o in c.children):
+            return c
+    return None
+
+
 def cue_range(verb: Token) -> tuple[int, int]:
-    """The verb with its auxiliaries and particle: "has learned", "pointed out"."""
+    """The verb with its auxiliaries, particle and content preposition: "has learned", "pointed to"."""
     toks = [verb]
+    entry = cue_entry(verb)
+    prep = content_prep(verb, entry) if entry is not None else None
+    if prep is not None:
+        toks.append(prep)
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg", "prt") and child.tag_ != "TO" and abs(child.i - verb.i) <= 3:
             toks.append(child)
@@ -185,6 +200,9 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
             if c.dep_ == "parataxis" and c.i < verb.i and not any(t.is_punct and t.text in "“”\"«»" for t in c.subtree):
                 continue
             return _without(list(c.subtree), nested_cue_tokens(c))
+    prep = content_prep(verb, entry)
+    if prep is not None:
+        return [t for o in prep.children if o.dep_ in ("pobj", "pcomp") for t in o.subtree]
     if entry.needs == "speech":
         return None  # "he continued": only with an adjacent quotation (see speech_only)
     if entry.needs == "oprd":
@@ -203,7 +221,7 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
                 dobj = [t for d in children if d.dep_ == "dobj" for t in d.subtree]
                 return dobj + list(c.subtree)
         return None
-    if entry.control:
+    if entry.control and not entry.object:
         return None
     if verb.lemma_ == "accuse":
         for c in children:

@@ -16,6 +16,9 @@ class CueVerb:
     control: bool = False  # content is an infinitive: "vowed to continue"
     needs: str | None = None  # "oprd" (called X Y) / "as" (described X as Y)
     subject: str | None = None  # "document": only counts with a poll/study subject
+    object: bool = False  # a control verb whose object is content too: "wants a wall" as well as "wants to build"
+    attitude: bool = False  # "supports", "wants": a cue only with grammatical content, never a stray quotation
+    preps: tuple[str, ...] = ()  # "talked about X": the preposition joins the cue, its object is the content
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,8 @@ def _read(name: str) -> list[dict]:
 @functools.lru_cache(maxsize=1)
 def cue_verbs() -> dict[str, CueVerb]:
     return {
-        e["lemma"]: CueVerb(e["lemma"], e["stance"], bool(e.get("control")), e.get("needs"), e.get("subject"))
+        e["lemma"]: CueVerb(e["lemma"], e["stance"], bool(e.get("control")), e.get("needs"), e.get("subject"),
+                            bool(e.get("object")), bool(e.get("attitude")), tuple(e.get("preps", ())))
         for e in _read("verbs.json")
     }
 
