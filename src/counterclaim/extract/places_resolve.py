@@ -65,6 +65,9 @@ class Context:
     countries: Counter = field(default_factory=Counter)
     regions: set[str] = field(default_factory=set)
     points: list[tuple[int, float, float]] = field(default_factory=list)  # (toponym index, lat, lon)
+    # Which toponyms named each country: "Mexico" read as the country must not vote for
+    # Mexico City as the reading of that same name.
+    country_sources: dict[str, set[int]] = field(default_factory=dict)
 
     @property
     def dominant(self) -> str | None:
@@ -73,10 +76,14 @@ class Context:
     def add(self, index: int, c: Candidate) -> None:
         if c.country_code:
             self.countries[c.country_code] += 1
+            self.country_sources.setdefault(c.country_code, set()).add(index)
         if c.kind == "region" and c.admin1:
             self.regions.add(c.admin1)  # a county names its state too
         if c.kind in ("town", "region") and not c.feature:
             self.points.append((index, c.lat, c.lon))
+
+    def names_country(self, code: str | None, excluded: set[int]) -> bool:
+        return bool(self.country_sources.get(code or "", set()) - excluded)
 
 
 def prior(c: Candidate, t: Toponym) -> float:
@@ -107,14 +114,15 @@ def contextual(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms: lis
 
 def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms: list[Toponym]) -> float:
     score = 0.0
-    if c.kind != "country" and c.country_code in ctx.countries:
+    same_name = {i for i, o in enumerate(toponyms) if normalise_name(o.text) == normalise_name(t.text)} | {index}
+    if c.kind != "country" and ctx.names_country(c.country_code, same_name):
         score += W_COUNTRY_NAMED
         if c.country_code == ctx.dominant:
             score += W_DOMINANT_COUNTRY
     if c.kind == "town" and c.admin1 in ctx.regions:
         score += W_REGION_NAMED
     if c.kind in ("town", "region"):
-        near = [haversine_km(c.lat, c.lon, lat, lon) for i, lat, lon in ctx.points if i != index]
+        near = [haversine_km(c.lat, c.lon, lat, lon) for i, lat, lon in ctx.points if i not in same_name]
         if near:
             score += W_NEARBY * math.exp(-min(near) / NEARBY_SCALE_KM)
     if t.container is not None:

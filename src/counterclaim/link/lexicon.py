@@ -1,4 +1,4 @@
-"""The linker's lexicon (``lexicon.json`` beside this module): predicate classes and their contraries.
+"""The linker's lexicon: predicate classes and their contraries (``data/link/lexicon.json``).
 
 Each class lists the phrases that state it and the phrases that state a
 contrary fact ("fighting continues for X" against "X was captured"). The file
@@ -45,7 +45,7 @@ def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = json.loads(resources.files("counterclaim.link").joinpath("lexicon.json").read_text("utf-8"))
+    raw = json.loads(resources.files("counterclaim.data").joinpath("link", "lexicon.json").read_text("utf-8"))
     classes = {
         name: PredicateClass(
             name=name,

@@ -406,7 +406,7 @@ def claims(doc: Doc, result: ArticleResult) -> None:
     for sent in doc.sents:
         for tok in sent:
             if in_quote(tok, quotes):
-                continue
+                continue  # reports nested in quotations: measured on PolNeAR train, they cost more precision than they add recall
             if tok.lower_ == "according":
                 d = _according_draft(tok, sent)
             elif tok.pos_ == "NOUN":

@@ -188,6 +188,38 @@ def nested_cue_tokens(root: Token) -> set[int]:
     return drop
 
 
+TRAILING_COMMENT_DEPS = frozenset({"advcl"})
+
+
+def trim_trailing_comment(tokens: list[Token], root: Token) -> list[Token]:
+    """Drop a comma-led tail that is the narrator's, not the speaker's.
+
+    "said Cruz would win Texas, which votes on March 1" / "..., putting them ahead":
+    a non-restrictive relative, participle or apposition closing the clause
+    (PolNeAR content spans stop before it; measured on its train split).
+    """
+    if not tokens:
+        return tokens
+    doc = root.doc
+    last = max(t.i for t in tokens)
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if tok.i <= root.i or tok.dep_ not in TRAILING_COMMENT_DEPS or tok.right_edge.i < last - 1:
+            continue
+        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+            continue
+        if tok.dep_ == "relcl" and tok.left_edge.lower_ not in ("which", "who"):
+            continue
+        comma = tok.left_edge.i - 1
+        if comma <= root.i or doc[comma].text != "," or any(q.text in QUOTE_CHARS for q in doc[comma:last + 1]):
+            continue
+        kept = [t for t in tokens if t.i < comma]
+        return kept if len(kept) >= 3 else tokens
+    return tokens
+
+
+QUOTE_CHARS = frozenset("\"“”‘’«»")
+
+
 def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
     """Tokens of the reported content by grammar alone, or None."""
     children = list(verb.children)
@@ -199,7 +231,7 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
         if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "advcl" and any(m.lower_ in ("whether", "if") and m.dep_ == "mark" for m in c.children)):
             if c.dep_ == "parataxis" and c.i < verb.i and not any(t.is_punct and t.text in "“”\"«»" for t in c.subtree):
                 continue
-            return _without(list(c.subtree), nested_cue_tokens(c))
+            return trim_trailing_comment(_without(list(c.subtree), nested_cue_tokens(c)), c)
     prep = content_prep(verb, entry)
     if prep is not None:
         return [t for o in prep.children if o.dep_ in ("pobj", "pcomp") for t in o.subtree]
