@@ -196,6 +196,7 @@ def requests_to_time(base: list[ArticleResult]) -> dict[str, list[str]]:
     words = ["shelling", "ceasefire", "Kherson", "refugees", "sanctions"]
     return {
         "claim board (/)": ["/", *[f"/?side={s}" for s in top_sides[:2]]],
+        "map page (/map)": ["/map"],
         "filtered claim list": [
             f"/api/claims?side={s}&since=2021-06-01&until=2022-12-31&limit=50" for s in top_sides
         ]
@@ -286,10 +287,9 @@ def main() -> None:
         return
     print(f"database {db} ({report['size_mb']} MB): {report['stats']}")
     print(f"base: {len(base)} extracted articles from {report['corpus']}")
-    if build_seconds:
-        print(
-            f"built in {build_seconds:.0f} s ({args.articles / build_seconds:.0f} articles/s, direct inserts)"
-        )
+    if inserted:
+        rate = inserted / build_seconds
+        print(f"inserted {inserted} now in {build_seconds:.0f} s ({rate:.0f} articles/s, direct inserts)")
     print(f"{'query':<22}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}   (target p95 < 100 ms)")
     for name, r in report["latency"].items():
         print(f"{name:<22}{r['requests']:>6}{r['p50_ms']:>9}{r['p95_ms']:>9}{r['max_ms']:>9}")

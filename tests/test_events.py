@@ -65,6 +65,14 @@ SUB_EVENTS = [
      "Headquarters or base established"),
     ("Militants looted shops and set fire to houses in the village overnight.", "Looting/property destruction"),
     ("Government troops withdrew from the town without a fight.", "Non-violent transfer of territory"),
+    # Second pass (ACLED conventions): heavy weapons fired at positions; a demand pressed by a blockade;
+    # a protest met by police told in a later sentence that also reports arrests; ranks are armed personnel.
+    ("Rebel forces fired heavy machine guns and grenade launchers at army positions near the village.",
+     "Shelling/artillery/missile attack"),
+    ("Residents blocked the main road to demand regular fuel deliveries.", "Peaceful protest"),
+    ("Nurses held a rally outside the hospital over unpaid wages. Police dispersed the group and arrested "
+     "five nurses.", "Protest with intervention"),
+    ("Unidentified gunmen shot dead a police lieutenant in the city on Sunday.", "Armed clash"),
 ]
 
 
@@ -196,3 +204,20 @@ def test_seed_cumulative_toll(seed_result):
     assert (toll.fatalities.min, toll.fatalities.max, toll.fatalities.exact) == (1000, None, False)
     assert toll.date == "2020-09-27"
     assert toll.asserted_by == "narrator"
+
+
+PLACE_CHOICE = [
+    # text, the event's place: the town the report names with 'in', not the province or the capital
+    ("On Monday, in Kalemie, Tanganyika, soldiers clashed with militiamen.", "Kalemie"),
+    ("Soldiers from Kinshasa clashed with militiamen in Kalemie on Monday.", "Kalemie"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), PLACE_CHOICE)
+def test_event_place_choice(run, text, place):
+    result = run(text)
+    events = typed(result)
+    if "places" not in run.stages:
+        pytest.skip("the places stage is not in this checkout")
+    assert events and events[0].place is not None
+    assert result.places[events[0].place].name == place

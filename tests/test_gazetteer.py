@@ -79,9 +79,9 @@ def test_every_country_has_a_point_a_box_and_a_source():
     boxed = [c for c in entries if c["bbox"]]
     assert len(boxed) >= 230
     for c in boxed:
-        # Factbook points of small islands sit up to a few km off their 1:50m outline.
+        # Factbook points of small islands and archipelagos sit off their 1:50m outline (up to 150 km).
         _west, south, _east, north = c["bbox"]
-        assert south - 1.0 <= c["lat"] <= north + 1.0, c["code"]
+        assert south - 1.5 <= c["lat"] <= north + 1.5, c["code"]
 
 
 @pytest.mark.parametrize(("code", "lat", "lon"), [("AM", 40.2, 45.0), ("AZ", 40.3, 47.7), ("UA", 49.0, 31.4), ("US", 39.5, -99.0),

@@ -173,3 +173,31 @@ def test_ruler_fixes_the_models_person_labels(seed_places):
     labels = {(e.text, e.label_) for e in load_nlp()(text).ents}
     assert ("Stepanakert", "GPE") in labels and ("Shusha", "GPE") in labels
     assert not {("Stepanakert", "PERSON"), ("Shusha", "PERSON"), ("Shushi", "PERSON")} & labels
+
+
+# --- second pass: names inside organisations, mislabelled polities, context ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "country"),
+    [
+        ("Doctors at the Jamaica Cancer Society said screening rates rose.", "Jamaica", "country", "JM"),
+        ("Deputies from the Henderson County Sheriff's Office arrested two men.", "Henderson County", "region", "US"),
+        ("Officials in Mexico said the border would stay open.", "Mexico", "country", "MX"),
+    ],
+)
+def test_places_inside_organisation_names_and_countries_not_their_capitals(text, surface, kind, country):
+    (p,) = by_text(run_places(text), surface)
+    assert (p.kind, p.country_code) == (kind, country)
+
+
+def test_an_acronym_the_model_calls_an_organisation_is_not_a_region():
+    assert run_places("The BA flight landed late.") == []
+
+
+def test_a_local_story_keeps_its_small_towns_in_their_country():
+    # The Parises of the US are 200 times smaller than Paris, France: the state named in
+    # the story must still count for them.
+    found = run_places("Paris police said the suspect was arrested in Murray, Kentucky.")
+    paris = by_text(found, "Paris")[0]
+    assert paris.country_code == "US"

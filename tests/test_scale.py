@@ -232,6 +232,31 @@ def test_each_written_batch_goes_through_the_after_write_hook(db):
         return ["link: recorded"] if len(seen) == 1 else []
 
     articles = [report(n, "roads") for n in range(5)]
-    summary = StreamingRun(db, InlineBackend(), batch_size=2, after_write=record).run([*articles, articles[0]])
+    summary = StreamingRun(db, InlineBackend(), batch_size=2, after_write=record).run(
+        [*articles, articles[0]]
+    )
     assert seen == [[a.id for a in articles[i : i + 2]] for i in (0, 2, 4)]  # in order, duplicates not linked
     assert "link: recorded" in summary.warnings
+
+
+@pytest.mark.parametrize(
+    ("options", "runner"), [({"workers": 3}, "run_parallel"), ({"dask": "tcp://sched:8786"}, "run_dask")]
+)
+def test_ingest_workers_and_dask_options_use_the_streaming_runners(db, monkeypatch, options, runner):
+    import counterclaim.scale
+    from counterclaim.batch import IngestSummary, run_ingest
+
+    calls = []
+
+    def fake_runner(items, store, **kwargs):
+        calls.append((items, store, kwargs))
+        return IngestSummary(ingested=len(list(items)))
+
+    monkeypatch.setattr(counterclaim.scale, runner, fake_runner)
+    articles = [report(n, "wells") for n in range(4)]
+    summary = run_ingest(["x"], db, reader=lambda sources, **kw: iter(articles), batch_size=7, **options)
+    assert summary.ingested == 4
+    ((items, store, kwargs),) = calls
+    assert store is db and kwargs["batch_size"] == 7
+    assert not isinstance(items, list)  # streamed from the reader, never materialised
+    assert kwargs.get("workers", 3) == 3 and kwargs.get("scheduler", "tcp://sched:8786") == "tcp://sched:8786"

@@ -88,7 +88,7 @@ class MemoryStore:
         from types import SimpleNamespace
 
         self.results.extend(results)
-        return SimpleNamespace(added=len(results), duplicates=0, revisions=[])
+        return SimpleNamespace(added=len(results), duplicates=0, revisions=[], added_ids=[r.article.id for r in results])
 
 
 def test_poll_once_runs_the_pipeline_and_survives_a_broken_feed(server: LocalServer, pipeline) -> None:

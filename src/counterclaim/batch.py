@@ -216,21 +216,16 @@ def run_ingest(
     ``counterclaim.ingest.read_sources`` (same signature).
     """
     if extractor is None and (workers > 1 or dask):
-        pool: Any = DaskExtractor(dask) if dask else ProcessPoolExtractor(workers)
-        try:
-            return run_ingest(
-                sources,
-                store,
-                columns=columns,
-                batch_size=batch_size,
-                progress=progress,
-                allow_private=allow_private,
-                stdin=stdin,
-                extractor=pool,
-                reader=reader,
-            )
-        finally:
-            pool.close()
+        # streamed, pipelined runners: a bounded window of batches in flight (counterclaim.scale)
+        from .scale import run_dask, run_parallel
+
+        options: dict[str, Any] = {"stdin": stdin, "allow_private": allow_private}
+        if columns is not None:
+            options["columns"] = columns
+        items = (reader or _default_reader())(list(sources), **options)
+        if dask:
+            return run_dask(items, store, scheduler=dask, batch_size=batch_size, progress=progress)
+        return run_parallel(items, store, workers=workers, batch_size=batch_size, progress=progress)
     started = time.monotonic()
     summary = IngestSummary()
     extract = extractor or LocalExtractor(pipeline)

@@ -92,14 +92,17 @@ def ingest_router(token: str) -> APIRouter:
 
 
 def _ingest(store: Any, articles: list[Article]) -> dict[str, Any]:
+    from ..link import link_after_batch
     from ..pipeline import default_pipeline
 
     results = list(default_pipeline().run_many(articles))
     report = store.call("add_results", results)
+    link_warnings = store.apply(link_after_batch, report.added_ids)
     return {
         "ids": [a.id for a in articles],
         "added": report.added,
         "duplicates": report.duplicates,
         "revisions": list(report.revisions),
         "warnings": {r.article.id: r.warnings for r in results if r.warnings},
+        "link_warnings": link_warnings,
     }

@@ -30,6 +30,11 @@ class LockedStore:
         with self._lock:
             return func(*args, **kwargs)
 
+    def apply(self, func: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run ``func(store, *args)`` under the lock (for module-level operations such as linking)."""
+        with self._lock:
+            return func(self._store, *args, **kwargs)
+
     def close(self) -> None:
         close = getattr(self._store, "close", None) or getattr(self._store, "__exit__", None)
         if close is None:

@@ -17,6 +17,8 @@ from typing import Any
 
 import click
 
+from ..link import link_after_batch
+
 from .options import db_option
 
 EXIT_ERROR = 1
@@ -82,6 +84,8 @@ def poll_once(
             if fresh:
                 results = list(pipeline_factory().run_many(fresh))
                 added = store.add_results(results)
+                for warning in link_after_batch(store, added.added_ids):  # propositions the items touch
+                    echo(f"  {warning}")
                 report.added += added.added
                 report.duplicates += added.duplicates
                 report.revisions += len(added.revisions)

@@ -33,14 +33,16 @@ W_CAPITAL = 2.0
 W_COUNTRY_NAMED = 3.0
 W_DOMINANT_COUNTRY = 1.5
 W_REGION_NAMED = 2.5
+W_DOMINANT_ADMIN1 = 1.5
 W_NEARBY = 3.0
 NEARBY_SCALE_KM = 250.0
 W_CONTAINER = 6.0
 W_KIND_HINT = 5.0
 W_TOWN_OVER_OWN_REGION = 2.5
+W_NOT_THE_COUNTRY = 6.0
 # Context counts only a tenth for a candidate this many times smaller than the name's
 # most populous sense: a French article does not make "EU" the town of Eu.
-MINOR_SENSE_RATIO = 100
+MINOR_SENSE_RATIO = 1000
 # A toponym is an anchor in round one when its best candidate leads the next by this much.
 ANCHOR_MARGIN = 3.0
 
@@ -68,6 +70,8 @@ class Context:
     # Which toponyms named each country: "Mexico" read as the country must not vote for
     # Mexico City as the reading of that same name.
     country_sources: dict[str, set[int]] = field(default_factory=dict)
+    # First-level regions of the places read so far: a local story stays in one state.
+    admin1_sources: dict[str, set[int]] = field(default_factory=dict)
 
     @property
     def dominant(self) -> str | None:
@@ -79,8 +83,16 @@ class Context:
             self.country_sources.setdefault(c.country_code, set()).add(index)
         if c.kind == "region" and c.admin1:
             self.regions.add(c.admin1)  # a county names its state too
+        if c.kind in ("town", "region") and c.admin1:
+            self.admin1_sources.setdefault(c.admin1, set()).add(index)
         if c.kind in ("town", "region") and not c.feature:
             self.points.append((index, c.lat, c.lon))
+
+    def dominant_admin1(self, excluded: set[int]) -> str | None:
+        """The first-level region most of the other places are in (two places at least)."""
+        counts = {code: len(sources - excluded) for code, sources in self.admin1_sources.items()}
+        code = max(counts, key=counts.get, default=None)
+        return code if code is not None and counts[code] >= 2 else None
 
     def names_country(self, code: str | None, excluded: set[int]) -> bool:
         return bool(self.country_sources.get(code or "", set()) - excluded)
@@ -98,6 +110,14 @@ def prior(c: Candidate, t: Toponym) -> float:
         score += W_KIND_HINT
     if t.kind_hint == "town" and c.kind == "town":
         score += W_KIND_HINT
+    # "Mexico" is the country: not Mexico City (which only carries it as an alternate name)
+    # nor the State of México inside it (unless the text says "Mexico state").
+    own_country = next((o for o in t.candidates if o.kind == "country" and o.exact
+                        and normalise_name(o.name) == normalise_name(t.text)), None)
+    if own_country is not None and c.kind != "country" and t.kind_hint is None and (
+        normalise_name(c.name) != normalise_name(t.text) or c.country_code == own_country.country_code
+    ):
+        score -= W_NOT_THE_COUNTRY
     # "Donetsk", "Idlib", "New York": the town, not the region named after it.
     if c.kind == "region" and t.kind_hint != "region" and any(
         o.kind == "town" and o.admin1 == c.admin1 and o.population * 20 >= c.population for o in t.candidates
@@ -121,6 +141,8 @@ def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms:
             score += W_DOMINANT_COUNTRY
     if c.kind == "town" and c.admin1 in ctx.regions:
         score += W_REGION_NAMED
+    if c.kind in ("town", "region") and c.admin1 and c.admin1 == ctx.dominant_admin1(same_name):
+        score += W_DOMINANT_ADMIN1
     if c.kind in ("town", "region"):
         near = [haversine_km(c.lat, c.lon, lat, lon) for i, lat, lon in ctx.points if i not in same_name]
         if near:

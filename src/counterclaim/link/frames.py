@@ -91,15 +91,16 @@ def claim_frames(data: dict[str, Any]) -> list[dict[str, Any]]:
     def place_for(claim: dict[str, Any], start: int, end: int) -> dict[str, Any] | None:
         content = claim.get("content") or {}
         inside = places_in(data, content.get("start", 0), content.get("end", 0)) or places_in(data, start, end)
-        if inside:
+        # a country ("Heroes of Ukraine") is rarely where a capture or a death happened: only a last resort
+        if inside and inside[0].get("kind") != "country":
             return inside[0]
         ref = by_id.get(claim.get("refers_to"))
         if ref is not None:
             r_start, r_end, _ = _context(data, ref)
-            inside = places_in(data, r_start, r_end)
-            if inside:
-                return inside[0]
-        return topic
+            in_ref = [p for p in places_in(data, r_start, r_end) if p.get("kind") != "country"]
+            if in_ref:
+                return in_ref[0]
+        return topic or (inside[0] if inside else None)
 
     for claim in claims:
         content = (claim.get("content") or {}).get("text") or ""

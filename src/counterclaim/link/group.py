@@ -63,8 +63,8 @@ def statement(cls_name: str, members: list[dict[str, Any]], claimant_side: str |
         if found and actors.side_of(found.group(1)):
             victims = f"{found.group(1)} {found.group(2)}"
             break
-    if cls_name in ("killed", "surrender") and victims == "People" and claimant_side and cls_name == "killed":
-        victims = f"{_demonym(claimant_side)} personnel"
+    if cls_name == "killed" and victims == "People" and claimant_side:
+        victims = f"{_demonym(claimant_side)} personnel"  # a side reporting deaths reports its own, by default
     text = template.format(agent=agent, place=place, victims=victims)
     return text[:1].upper() + text[1:]
 

@@ -150,8 +150,16 @@ def _climb_subject(verb: Token) -> Token | None:
                 return child
         if tok.dep_ == "relcl":
             return tok.head
-        if tok.dep_ in ("xcomp", "acomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
-            tok = tok.head
+        if tok.dep_ in ("xcomp", "acomp") or (tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB")):
+            tok = tok.head  # "were quick to deny", "..., saying", "went on to endorse"
+            continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "rallied thousands by promising", "after arguing"
+            continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "a letter disputing the accusations", "candidates proposing"
+        if tok.dep_ == "conj" and tok.i != verb.i and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "distanced himself ... and moved to emphasize"
             continue
         return None
     return None
@@ -188,38 +196,6 @@ def nested_cue_tokens(root: Token) -> set[int]:
     return drop
 
 
-TRAILING_COMMENT_DEPS = frozenset({"advcl"})
-
-
-def trim_trailing_comment(tokens: list[Token], root: Token) -> list[Token]:
-    """Drop a comma-led tail that is the narrator's, not the speaker's.
-
-    "said Cruz would win Texas, which votes on March 1" / "..., putting them ahead":
-    a non-restrictive relative, participle or apposition closing the clause
-    (PolNeAR content spans stop before it; measured on its train split).
-    """
-    if not tokens:
-        return tokens
-    doc = root.doc
-    last = max(t.i for t in tokens)
-    for tok in sorted(tokens, key=lambda t: t.i):
-        if tok.i <= root.i or tok.dep_ not in TRAILING_COMMENT_DEPS or tok.right_edge.i < last - 1:
-            continue
-        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
-            continue
-        if tok.dep_ == "relcl" and tok.left_edge.lower_ not in ("which", "who"):
-            continue
-        comma = tok.left_edge.i - 1
-        if comma <= root.i or doc[comma].text != "," or any(q.text in QUOTE_CHARS for q in doc[comma:last + 1]):
-            continue
-        kept = [t for t in tokens if t.i < comma]
-        return kept if len(kept) >= 3 else tokens
-    return tokens
-
-
-QUOTE_CHARS = frozenset("\"“”‘’«»")
-
-
 def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
     """Tokens of the reported content by grammar alone, or None."""
     children = list(verb.children)
@@ -231,7 +207,7 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
         if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "advcl" and any(m.lower_ in ("whether", "if") and m.dep_ == "mark" for m in c.children)):
             if c.dep_ == "parataxis" and c.i < verb.i and not any(t.is_punct and t.text in "“”\"«»" for t in c.subtree):
                 continue
-            return trim_trailing_comment(_without(list(c.subtree), nested_cue_tokens(c)), c)
+            return _without(list(c.subtree), nested_cue_tokens(c))
     prep = content_prep(verb, entry)
     if prep is not None:
         return [t for o in prep.children if o.dep_ in ("pobj", "pcomp") for t in o.subtree]

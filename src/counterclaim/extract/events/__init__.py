@@ -85,15 +85,31 @@ def _classify_realis(sent: SpacySpan, cues: dict[str, list[Token]]) -> Trigger |
     return None
 
 
+KIND_RANK = {"town": 0, "area": 1, "region": 2, "country": 3}
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|into)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _locative(result: ArticleResult, place: Place) -> bool:
+    """'in X', 'near X': the name stands for a place even where the places stage read it as a side."""
+    return bool(LOCATIVE_BEFORE.search(result.article.text[max(0, place.span.start - 12):place.span.start]))
+
+
 def _place_for(result: ArticleResult, sent: SpacySpan, anchor: int) -> int | None:
-    best: tuple[int, int] | None = None
+    """The most specific place of the sentence (a town over its district), then one that 'in'/'near'
+    introduces ("soldiers from X clashed ... in Y": Y), then the nearest to the cue.
+
+    A place the places stage took for a side still counts when a locative
+    preposition introduces it ("in Carabobo state").
+    """
+    best: tuple[tuple[int, bool, int], int] | None = None
     for i, place in enumerate(result.places):
-        if place.role == "actor" or not (sent.start_char <= place.span.start < sent.end_char):
+        if not (sent.start_char <= place.span.start < sent.end_char):
             continue
-        # The most specific place wins (a town over its district or province), then the nearest.
-        distance = abs(place.span.start - anchor) + (0 if place.kind == "town" else 10_000)
-        if best is None or distance < best[0]:
-            best = (distance, i)
+        if place.role == "actor" and not _locative(result, place):
+            continue
+        rank = (KIND_RANK.get(place.kind, 2), not _locative(result, place), abs(place.span.start - anchor))
+        if best is None or rank < best[0]:
+            best = (rank, i)
     return best[1] if best else None
 
 
@@ -201,6 +217,9 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
                 if explicit is not None and last.explicit is None:
                     last.explicit = explicit
             continue
+        if (found and _family(found[-1].sub_event_type) == "protest" and trig.group not in ("protest", "riot")
+                and _escalate(found[-1], all_cues)):
+            continue  # "Police dispersed the group and arrested five": how the protest was met
         if found and _casualty_follow_up(trig, sent, result, found[-1]):
             found[-1].counts = sent_counts  # "Two soldiers were killed." after the attack it belongs to
             if explicit is not None and found[-1].explicit is None:

@@ -1,0 +1,47 @@
+"""Second pass on PolNeAR-style attribution: attitude cues, prepositional cues, speakers reached
+through participles and prepositions, and the constructions that must stay claim-free."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_claims import run_claims
+
+ATTRIBUTED = [
+    # text, cue, speaker, content
+    ("The governor supports the new bridge over the river.", "supports", "The governor", "the new bridge over the river"),
+    ("Senator Vale wants a ceasefire before the winter.", "wants", "Senator Vale", "a ceasefire before the winter"),
+    ("Senator Vale wants to reopen the border crossing.", "wants", "Senator Vale", "to reopen the border crossing"),
+    ("The mayor talked about the flooding in the old town.", "talked about", "The mayor", "the flooding in the old town"),
+    ("The minister pointed to the rising cost of fuel.", "pointed to", "The minister", "the rising cost of fuel"),
+    ("Most farmers in the valley oppose the new dam.", "oppose", "Most farmers in the valley", "the new dam"),
+    # speaker of a cue inside a prepositional phrase or a purpose clause
+    ("The senator rallied voters by promising that taxes would fall.", "promising", "The senator",
+     "that taxes would fall"),
+    ("The envoy went on to endorse the peace plan.", "endorse", "The envoy", "the peace plan"),
+    ("The council issued a letter disputing the figures.", "disputing", "a letter", "the figures"),
+]
+
+
+@pytest.mark.parametrize("text,cue,speaker,content", ATTRIBUTED)
+def test_attitude_and_prepositional_cues(text: str, cue: str, speaker: str, content: str):
+    claims = run_claims(text).claims
+    hits = [c for c in claims if c.cue is not None and c.cue.text == cue]
+    assert hits, [(c.cue.text if c.cue else None, c.content.text) for c in claims]
+    c = hits[0]
+    assert c.speaker is not None and c.speaker.text == speaker
+    assert c.content.text == content
+
+
+NOT_CLAIMS = [
+    # text, a word that must not be a cue
+    ("Rebels backed by the army took the town on Monday.", "backed"),
+    ("The mayor wants.", "wants"),  # nothing wanted: no content, no claim
+    ('The general supports. "We will hold the line until spring comes," a soldier wrote.', "supports"),
+]
+
+
+@pytest.mark.parametrize("text,word", NOT_CLAIMS)
+def test_attitude_cues_need_grammatical_content(text: str, word: str):
+    claims = run_claims(text).claims
+    assert not [c for c in claims if c.cue is not None and word in c.cue.text]
