@@ -22,18 +22,17 @@ def test_board_to_shusha_to_highlighted_sentence(page, server):
     page.goto(server + "/")
     shoot(page, "board")
     assert page.locator("h1").inner_text() == "Claim board"
-    if page.locator("#board-empty").count() == 0:
-        # the linking stage is installed: open the Shusha proposition, then follow one of its claims
-        propositions = page.locator("article.proposition", has_text=re.compile("Shush", re.IGNORECASE))
-        assert propositions.count() >= 1, "no proposition about Shusha on the board"
-        propositions.first.locator("h3 a").click()
-        page.wait_for_url(re.compile(r"/propositions/"))
-        shoot(page, "proposition")
-        assert page.locator("ol.history li").count() >= 1
-        cards = page.locator("article.claim")
-    else:  # no linking yet: the board lists latest claims; search the claims about Shusha
-        page.goto(server + "/claims?q=Shusha")
-        cards = page.locator("article.claim", has_text=re.compile("Shush", re.IGNORECASE))
+    assert page.locator("#board-empty").count() == 0, "the demo database gave an empty claim board"
+    confirmed = page.locator("section[data-status=confirmed] article.proposition")
+    propositions = confirmed.filter(has_text=re.compile("captured Shush", re.IGNORECASE))
+    assert propositions.count() >= 1, "the capture of Shusha is not in the board's confirmed column"
+    propositions.first.locator("h3 a").click()
+    page.wait_for_url(re.compile(r"/propositions/"))
+    shoot(page, "proposition")
+    history = [" ".join(t.split()).lower() for t in page.locator("ol.history li").all_inner_texts()]
+    assert [s for s in ("claimed", "contested", "confirmed") if any(s in h for h in history)] == [
+        "claimed", "contested", "confirmed"], history
+    cards = page.locator("article.claim")
     assert cards.count() >= 1, "no claim about Shusha"
     card = cards.first
     quote = " ".join(card.locator("blockquote").inner_text().split())

@@ -111,7 +111,7 @@ def recognise(doc: Doc) -> list[Toponym]:
                 continue  # a "GPE" no gazetteer knows is mostly a person, product or firm
             found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
         elif ent.label_ in MISLABELS:
-            candidates = tuple(c for c in lookup(gazetteer, span.text) if c.exact)
+            candidates = _mislabelled_candidates(lookup(gazetteer, span.text), span)
             if candidates and (_after_locative(doc, span) or _well_known(candidates[0], span)
                                or ent.label_ == "ORG" and _org_is_place(candidates, span.text)):
                 found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
@@ -186,6 +186,14 @@ def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
     return span
 
 
+def _mislabelled_candidates(candidates: tuple[Candidate, ...], span: SpacySpan) -> tuple[Candidate, ...]:
+    """Candidates spelt as written; a many-word region or country may drop its diacritics ("Tamil Nadu")."""
+    exact = tuple(c for c in candidates if c.exact)
+    if exact or len(span) < 2:
+        return exact
+    return tuple(c for c in candidates if c.kind in ("country", "region") and not c.feature)
+
+
 def _names_organisation(doc: Doc, i: int) -> bool:
     """Whether the capitalised run of words from token ``i`` ends an organisation's name."""
     j = i
@@ -200,7 +208,8 @@ def _org_is_place(candidates: tuple[Candidate, ...], text: str) -> bool:
     """A polity's own name: "California", "U.S."; not "Centre", "BA" or a surname that is also a town."""
     top = candidates[0]
     if text.replace(".", "").isupper() and len(text.replace(".", "")) <= 3:
-        return top.kind == "country" and top.population >= MAJOR_COUNTRY  # "US", "UK", not "BA"
+        # "US", "UK", "EU" (the union is indexed with Europe), not "BA" or "SA"
+        return top.kind in ("country", "area") and top.population >= MAJOR_COUNTRY
     if top.feature or text.lower() in COMMON_REGION_WORDS:
         return False
     return top.kind == "country" or top.kind == "region" and normalise_name(top.name) == normalise_name(text)

@@ -126,22 +126,32 @@ def prior(c: Candidate, t: Toponym) -> float:
     return score
 
 
-def contextual(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms: list[Toponym]) -> float:
-    score = _context_score(c, index, t, ctx, toponyms)
+def contextual(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms: list[Toponym],
+               same_name: set[int] | None = None) -> float:
+    """Context support for ``c``; ``same_name``: the toponyms spelled like ``t`` (they do not vote for it)."""
+    if same_name is None:
+        same_name = _same_name(index, t, toponyms)
+    score = _context_score(c, index, t, ctx, toponyms, same_name)
     largest = max(o.population for o in t.candidates)
     return score * 0.1 if c.population * MINOR_SENSE_RATIO < largest else score
 
 
-def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms: list[Toponym]) -> float:
+def _same_name(index: int, t: Toponym, toponyms: list[Toponym]) -> set[int]:
+    key = normalise_name(t.text)
+    return {i for i, o in enumerate(toponyms) if o.text == t.text or normalise_name(o.text) == key} | {index}
+
+
+def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms: list[Toponym],
+                   same_name: set[int]) -> float:
     score = 0.0
-    same_name = {i for i, o in enumerate(toponyms) if normalise_name(o.text) == normalise_name(t.text)} | {index}
+    dominant_admin1 = ctx.dominant_admin1(same_name)
     if c.kind != "country" and ctx.names_country(c.country_code, same_name):
         score += W_COUNTRY_NAMED
         if c.country_code == ctx.dominant:
             score += W_DOMINANT_COUNTRY
     if c.kind == "town" and c.admin1 in ctx.regions:
         score += W_REGION_NAMED
-    if c.kind in ("town", "region") and c.admin1 and c.admin1 == ctx.dominant_admin1(same_name):
+    if c.kind in ("town", "region") and c.admin1 and c.admin1 == dominant_admin1:
         score += W_DOMINANT_ADMIN1
     if c.kind in ("town", "region"):
         near = [haversine_km(c.lat, c.lon, lat, lon) for i, lat, lon in ctx.points if i not in same_name]
@@ -161,8 +171,9 @@ def best(t: Toponym, index: int, ctx: Context | None, toponyms: list[Toponym]) -
     if not t.candidates:
         return None, 0.0
     scored = []
+    same_name = _same_name(index, t, toponyms) if ctx else set()
     for c in t.candidates:
-        s = prior(c, t) + (contextual(c, index, t, ctx, toponyms) if ctx else 0.0)
+        s = prior(c, t) + (contextual(c, index, t, ctx, toponyms, same_name) if ctx else 0.0)
         scored.append((s, -c.population, c))
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
     lead = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -15,6 +16,7 @@ _NON_CYRILLIC_LETTER = re.compile(r"[^\W\d_\u0400-\u052F\u0300-\u036F]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+@functools.lru_cache(maxsize=200_000)  # resolution compares the same few names many times
 def normalise_name(name: str) -> str:
     """Lower-case, diacritics and apostrophes dropped, punctuation to spaces, spaces folded."""
     if name.isascii():
