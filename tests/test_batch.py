@@ -27,14 +27,8 @@ def db(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def extraction_pipeline(request):
-    """The session pipeline; only the mentions stage while the other stages are still being written."""
-    try:
-        return request.getfixturevalue("pipeline")
-    except Exception:  # a default stage not landed yet in this checkout
-        from counterclaim.pipeline import Pipeline
-
-        return Pipeline(["mentions"])
+def extraction_pipeline(pipeline):
+    return pipeline
 
 
 class CountingExtractor:
@@ -209,49 +203,3 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path, mode):
         assert (summary.ingested, summary.duplicates) == (6, 4)
         stats = store.stats()
         assert (stats["articles"], stats["mentions"]) == (10, 10)
-
-
-@pytest.mark.slow
-def test_a_process_pool_gives_the_same_results_in_order(db):
-    from counterclaim.batch import ProcessPoolExtractor
-    from counterclaim.pipeline import Pipeline
-
-    articles = [
-        make_article(f"The governor of Kherson said {n} buses left the city on Tuesday.")
-        for n in ("two", "three", "four", "five", "six")
-    ]
-    # mentions only: the mechanism is under test, and workers load faster without the other stages
-    in_process = [r.to_dict() for r in Pipeline(["mentions"]).run_many(articles)]
-    pool = ProcessPoolExtractor(2, stages=["mentions"])
-    try:
-        summary = run_ingest(
-            ["x"], db, extractor=pool, reader=reader_of(articles), batch_size=5, progress=False
-        )
-    finally:
-        pool.close()
-    assert summary.ingested == 5
-    assert [db.get_result(a.id)["mentions"] for a in articles] == [r["mentions"] for r in in_process]
-
-
-@pytest.mark.slow
-def test_a_dask_cluster_gives_the_same_results_in_order(db):
-    from distributed import Client, LocalCluster
-
-    from counterclaim.batch import DaskExtractor
-    from counterclaim.pipeline import Pipeline
-
-    articles = [
-        make_article(f"Officials in Odesa said {n} ships had left the port on Friday.")
-        for n in ("two", "three", "four", "five")
-    ]
-    in_process = [r.to_dict() for r in Pipeline(["mentions"]).run_many(articles)]
-    # threads in this process: the Dask mechanics are under test, not process start-up
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
-        with Client(cluster) as client:
-            dask = DaskExtractor(client, stages=["mentions"])
-            assert dask.partitions == 2
-            summary = run_ingest(
-                ["x"], db, extractor=dask, reader=reader_of(articles), batch_size=4, progress=False
-            )
-    assert summary.ingested == 4
-    assert [db.get_result(a.id)["mentions"] for a in articles] == [r["mentions"] for r in in_process]

@@ -184,6 +184,7 @@ def test_ruler_fixes_the_models_person_labels(seed_places):
         ("Doctors at the Jamaica Cancer Society said screening rates rose.", "Jamaica", "country", "JM"),
         ("Deputies from the Henderson County Sheriff's Office arrested two men.", "Henderson County", "region", "US"),
         ("Officials in Mexico said the border would stay open.", "Mexico", "country", "MX"),
+        ("She studied law at the University of Nebraska before moving west.", "Nebraska", "region", "US"),
     ],
 )
 def test_places_inside_organisation_names_and_countries_not_their_capitals(text, surface, kind, country):

@@ -128,7 +128,7 @@ def test_pool_workers_exit_when_the_ingest_process_is_killed(tmp_path):
         assert len(workers) == 2
         proc.kill()  # the parent only, as an OOM killer would
         proc.wait(timeout=30)
-        gone, alive = psutil.wait_procs(workers, timeout=20)
+        _gone, alive = psutil.wait_procs(workers, timeout=20)
         assert alive == []
     finally:
         with contextlib.suppress(ProcessLookupError):  # nothing left of the group: as it should be

@@ -11,11 +11,12 @@ the batch in flight, and a re-run skips everything already stored: an
 interrupted ingest is resumed by running it again. Memory stays flat: sources
 are streamed and only one batch is held.
 
-Extraction sits behind ``Extractor`` (articles in, results out, in order):
-``LocalExtractor`` (this process), ``ProcessPoolExtractor`` (``--workers N``)
-and ``DaskExtractor`` (``--dask tcp://scheduler:8786``) are interchangeable,
-and this process stays the one writer. The spaCy pipeline is loaded only when
-a batch has something new to parse, so re-running a finished job is cheap.
+Extraction sits behind ``Extractor`` (articles in, results out, in order);
+``LocalExtractor`` runs it in this process. ``--workers N`` and ``--dask
+tcp://scheduler:8786`` hand the stream to ``counterclaim.scale``'s pipelined
+runners instead; this process stays the one writer either way. The spaCy
+pipeline is loaded only when a batch has something new to parse, so re-running
+a finished job is cheap.
 """
 
 from __future__ import annotations
@@ -53,95 +54,6 @@ class LocalExtractor:
         if not articles:
             return []
         return list(self.pipeline.run_many(articles))
-
-
-# One pipeline per worker process (pool or Dask worker), per stage list: loaded on first use, then reused.
-_WORKER_PIPELINES: dict[tuple[str, ...] | None, Any] = {}
-
-
-def _worker_pipeline(stages: tuple[str, ...] | None) -> Any:
-    if stages not in _WORKER_PIPELINES:
-        from .pipeline import Pipeline, default_pipeline
-
-        _WORKER_PIPELINES[stages] = Pipeline(list(stages)) if stages else default_pipeline()
-    return _WORKER_PIPELINES[stages]
-
-
-def _init_worker(stages: tuple[str, ...] | None) -> None:
-    """Runs once in each pool process: load the pipeline there, not per batch."""
-    _worker_pipeline(stages)
-
-
-def _extract_in_worker(articles: list[Article], stages: tuple[str, ...] | None = None) -> list[ArticleResult]:
-    return list(_worker_pipeline(stages).run_many(articles))
-
-
-def _chunks(articles: Sequence[Article], parts: int) -> list[list[Article]]:
-    size = -(-len(articles) // max(1, parts))  # ceiling division
-    return [list(articles[i : i + size]) for i in range(0, len(articles), size)]
-
-
-class ProcessPoolExtractor:
-    """Extraction in ``workers`` processes (``--workers N``); each batch is split across them.
-
-    Workers are started with ``spawn`` (no fork of a process holding database
-    connections or threads) and load the pipeline once. Results come back in
-    input order; the caller stays the single writer, which SQLite needs.
-    """
-
-    def __init__(self, workers: int, stages: Sequence[str] | None = None) -> None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self.workers = max(1, workers)
-        self.stages = tuple(stages) if stages else None
-        self._pool = ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=(self.stages,),
-        )
-
-    def __call__(self, articles: Sequence[Article]) -> list[ArticleResult]:
-        if not articles:
-            return []
-        chunks = _chunks(articles, self.workers)
-        mapped = self._pool.map(_extract_in_worker, chunks, [self.stages] * len(chunks))
-        return [result for chunk in mapped for result in chunk]
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
-
-class DaskExtractor:
-    """Extraction on a Dask distributed cluster (``--dask tcp://scheduler:8786``).
-
-    Each batch is cut into ``partitions`` pieces mapped over the workers; a
-    worker loads the pipeline on its first piece and keeps it. Results are
-    gathered in input order and written by this process (one writer per job;
-    several jobs may write to one PostgreSQL database at once).
-    """
-
-    def __init__(
-        self, scheduler: Any, stages: Sequence[str] | None = None, partitions: int | None = None
-    ) -> None:
-        from distributed import Client
-
-        self._own_client = isinstance(scheduler, str)
-        self.client = Client(scheduler) if isinstance(scheduler, str) else scheduler
-        self.stages = tuple(stages) if stages else None
-        self.partitions = partitions or max(1, sum(self.client.nthreads().values()))
-
-    def __call__(self, articles: Sequence[Article]) -> list[ArticleResult]:
-        if not articles:
-            return []
-        chunks = _chunks(articles, self.partitions)
-        futures = self.client.map(_extract_in_worker, chunks, stages=self.stages, pure=False)
-        return [result for chunk in self.client.gather(futures) for result in chunk]
-
-    def close(self) -> None:
-        if self._own_client:
-            self.client.close()
 
 
 @dataclass

@@ -43,13 +43,7 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in self.lazy:
             module_name, attr = self.lazy[name].split(":")
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError as exc:
-                if exc.name == module_name:  # not built yet in this checkout
-                    return None
-                raise
-            return getattr(module, attr)
+            return getattr(importlib.import_module(module_name), attr)
         return super().get_command(ctx, name)
 
 

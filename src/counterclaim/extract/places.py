@@ -73,7 +73,10 @@ COMMON_REGION_WORDS = frozenset({"centre", "center", "central", "north", "south"
                                  "commerce", "media", "alliance", "time", "union", "independence", "liberty"})
 # Last words of an organisation's name: a place before them is a place named inside it
 # ("Jamaica Cancer Society", "Henderson County Sheriff's Office"); gold standards count it.
-# A newspaper's title is not ("Washington Post", "New York Times"): its words are not here.
+# A newspaper's title is not ("Washington Post", "New York Times").
+NEWSPAPER_WORDS = frozenset({"post", "times", "herald", "tribune", "journal", "gazette", "daily", "news", "chronicle",
+                             "star", "globe", "examiner", "observer", "telegraph", "courier", "sun", "record",
+                             "register", "press", "review", "mirror", "inquirer", "dispatch", "bee", "standard"})
 ORG_HEADS = frozenset({"society", "authority", "council", "university", "college", "school", "bank", "office",
                        "department", "ministry", "association", "party", "company", "hospital", "police", "commission",
                        "agency", "board", "church", "institute", "center", "centre", "club", "court", "district", "corporation", "airlines",
@@ -216,14 +219,28 @@ def _org_is_place(candidates: tuple[Candidate, ...], text: str) -> bool:
 
 
 def _place_inside_organisation(doc: Doc, span: SpacySpan, gazetteer) -> Toponym | None:
-    """The longest leading place name of an organisation's name ("Henderson County" Sheriff's Office)."""
-    if not _names_organisation(doc, span.start + 1):
-        return None
+    """A place named inside an organisation's name.
+
+    Leading: a polity anywhere ("Nebraska Sandhills", "Texas Southern University"), a
+    town only before an organisation's head word ("Henderson County Sheriff's Office").
+    Trailing: after its last "of" ("University of Nebraska", "Bank of Mexico").
+    """
+    if any(tok.lower_ in NEWSPAPER_WORDS for tok in span[1:]):
+        return None  # "The Washington Post", "New York Daily News": a title, not a place
+    org_head = _names_organisation(doc, span.start + 1)
     for end in range(span.end - 1, span.start, -1):
         inner = doc[span.start:end]
         if not inner[-1].is_title:
             continue
         candidates = tuple(c for c in lookup(gazetteer, inner.text) if c.exact)
+        if candidates and (_org_is_place(candidates, inner.text) or org_head and candidates[0].kind == "town"
+                           and candidates[0].population >= ORG_AS_TOWN):
+            return Toponym(inner.start_char, inner.end_char, inner.text, candidates)
+    of = max((tok.i for tok in span if tok.lower_ == "of"), default=None)
+    if of is not None and of + 1 < span.end:
+        start = of + 1 + (doc[of + 1].lower_ == "the")
+        inner = doc[start:span.end]
+        candidates = tuple(c for c in lookup(gazetteer, inner.text) if c.exact) if len(inner) else ()
         if candidates and (_org_is_place(candidates, inner.text)
                            or candidates[0].kind == "town" and candidates[0].population >= ORG_AS_TOWN):
             return Toponym(inner.start_char, inner.end_char, inner.text, candidates)
