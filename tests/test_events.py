@@ -73,6 +73,8 @@ SUB_EVENTS = [
     ("Nurses held a rally outside the hospital over unpaid wages. Police dispersed the group and arrested "
      "five nurses.", "Protest with intervention"),
     ("Unidentified gunmen shot dead a police lieutenant in the city on Sunday.", "Armed clash"),
+    ("Army and rebel units exchanged artillery fire in both directions near the village overnight.", "Armed clash"),
+    ("Rioters demonstrating against fuel prices blocked the highway with tyres and rocks.", "Violent demonstration"),
 ]
 
 
@@ -92,6 +94,8 @@ NON_EVENTS = [
     "A bus crash on the highway killed 12 passengers.",
     "Police arrested a man for drug trafficking at the airport.",
     "The president vowed to continue fighting until the enemy withdraws.",
+    "Dozens of people were killed when a dam burst above the town during a storm.",
+    "Let the clash of arms be silenced, the bishop said in his Easter address.",
 ]
 
 

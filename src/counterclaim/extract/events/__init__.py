@@ -35,7 +35,8 @@ __all__ = ["TERRITORY", "events", "sentence_events"]
 PLOVER_ONLY = "plover-only"  # a mention with a PLOVER type and no ACLED type
 IRREALIS_HEADS = frozenset(
     {"vow", "threaten", "plan", "promise", "pledge", "intend", "seek", "want", "aim", "prepare", "try",
-     "attempt", "warn", "urge", "demand", "fear", "avoid", "prevent", "stop", "end", "halt", "hope"}
+     "attempt", "warn", "urge", "demand", "fear", "avoid", "prevent", "stop", "end", "halt", "hope",
+     "let", "silence"}  # "Let the clash of arms be silenced": a wish, not a clash
 )
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "ca", "can", "'ll"})
 DURATION_WORDS = re.compile(r"\b(\w+) (day|week|month|year)s?\b", re.IGNORECASE)

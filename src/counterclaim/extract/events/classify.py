@@ -197,7 +197,7 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
         key = "protest" if "protest" in present else "riot"
         if "protest_force" in present:
             return hit(key, "Excessive force against protesters")
-        if "riot_violent" in present:
+        if "riot_violent" in present or "riot" in present:  # "rioters demonstrating": ACLED's riot
             return hit(key, "Violent demonstration")
         if "protest_intervention" in present:
             return hit(key, "Protest with intervention")
@@ -206,12 +206,13 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
         return hit("disrupted", "Disrupted weapons use")  # a bomb defused is not an explosion
     for group, sub in MEANS_ORDER:
         if group in present:
-            if group == "shelling" and "small_arms" in present:
-                return hit("small_arms", "Armed clash")  # mixed heavy and small arms: a battle
+            if group == "shelling" and present & {"small_arms", "two_sided"}:
+                # mixed heavy and small arms, or fire both ways: a battle
+                return hit("small_arms" if "small_arms" in present else "two_sided", "Armed clash")
             return hit(group, sub)
     if "explosion" in present:  # an explosion with no device named
-        if "small_arms" in present:
-            return hit("small_arms", "Armed clash")
+        if present & {"small_arms", "two_sided"}:
+            return hit("small_arms" if "small_arms" in present else "two_sided", "Armed clash")
         return hit("explosion", "Shelling/artillery/missile attack")
     if "riot" in present:
         return hit("riot", "Violent demonstration")
