@@ -401,3 +401,12 @@ def test_a_query_with_no_words_matches_nothing_rather_than_failing(tmp_path, que
     with open_store(tmp_path / "q.db") as store:
         assert store.list_articles(query=query).items == []
         assert store.search(query).items == []
+
+
+def test_stats_are_cached_but_follow_every_new_article(store) -> None:
+    store.add_results([make_result("Kherson was quiet on Monday.")])
+    first = store.stats()
+    assert store.stats() == first  # served from the cache
+    store.add_results([make_result("Mariupol was shelled on Tuesday.")])
+    assert (first["articles"], store.stats()["articles"]) == (1, 2)
+    assert store.stats()["mentions"] == first["mentions"] + 1

@@ -339,6 +339,17 @@ class StoreQueries:
         return sorted(table.values(), key=lambda e: (-(e["n_claims"] + e["n_events"]), e["actor"]))
 
     def stats(self) -> dict[str, Any]:
+        """Counts for the whole ledger, cached until an article is added (the store only appends)."""
+        with self._read() as conn:
+            newest = conn.execute(select(func.max(articles.c.seq))).scalar()
+        cached = getattr(self, "_stats_cache", None)
+        if cached is not None and cached[0] == newest:
+            return dict(cached[1])
+        out = self._count_everything()
+        self._stats_cache = (newest, out)
+        return dict(out)
+
+    def _count_everything(self) -> dict[str, Any]:
         with self._read() as conn:
 
             def count(stmt: Any) -> int:
