@@ -11,15 +11,21 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_PATH = ROOT.parent / "shared" / "seed" / "seed_article.txt"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED_SEED = ROOT.parent / "shared" / "seed" / "seed_article.txt"
+# The package ships a byte-identical copy (test_samples checks it), so seed tests never depend on ../shared.
+BUNDLED_SEED = ROOT / "src" / "counterclaim" / "data" / "samples" / "seed_article.txt"
 
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
-    if not SEED_PATH.exists():
+    return SHARED_SEED if SHARED_SEED.exists() else BUNDLED_SEED
+
+
+@pytest.fixture(scope="session")
+def shared_seed_path() -> Path:
+    if not SHARED_SEED.exists():
         pytest.skip("the seed article (../shared/seed/seed_article.txt) is not beside this checkout")
-    return SEED_PATH
+    return SHARED_SEED
 
 
 @pytest.fixture(scope="session")

@@ -41,7 +41,7 @@ def _overlap(text: str, a, b) -> bool:
     return bool(wa & wb)
 
 
-SEED = ROOT.parent / "shared" / "seed" / "seed_article.txt"
+SEED = ROOT / "src" / "counterclaim" / "data" / "samples" / "seed_article.txt"  # the bundled copy
 
 
 def _articles() -> list[tuple[str, str, str | None]]:

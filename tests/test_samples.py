@@ -114,9 +114,9 @@ def test_a_few_outlets_and_several_stories() -> None:
     assert 2 <= len(negatives) <= 3
 
 
-def test_seed_copy_is_byte_identical(seed_path: Path) -> None:
+def test_seed_copy_is_byte_identical(shared_seed_path: Path) -> None:
     bundled = resources.files("counterclaim.data").joinpath("samples", "seed_article.txt")
-    assert bundled.read_bytes() == seed_path.read_bytes()
+    assert bundled.read_bytes() == shared_seed_path.read_bytes()
 
 
 def test_sources_note_covers_every_story() -> None:
