@@ -225,3 +225,18 @@ def test_event_place_choice(run, text, place):
         pytest.skip("the places stage is not in this checkout")
     assert events and events[0].place is not None
     assert result.places[events[0].place].name == place
+
+
+ACLED_DATES = [
+    ("9-May-20", "2020-05-09"),  # ACLED exports' short form: a row left undated would lose its date
+    ("28 April 2020", "2020-04-28"),
+    ("2020-05-01", "2020-05-01"),
+    ("not a date", None),
+]
+
+
+@pytest.mark.parametrize(("raw", "iso"), ACLED_DATES)
+def test_acled_event_date_formats(raw, iso):
+    from counterclaim.eval.acled import _iso_date
+
+    assert _iso_date(raw) == iso

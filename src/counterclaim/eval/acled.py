@@ -116,7 +116,7 @@ class AcledRow:
 
 
 def _iso_date(raw: str) -> str | None:
-    for fmt in ("%d %B %Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%B %d, %Y"):
+    for fmt in ("%d %B %Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%B %d, %Y", "%d-%b-%y", "%d-%B-%Y", "%d %b %Y"):
         try:
             return datetime.strptime(raw.strip(), fmt).date().isoformat()
         except ValueError:

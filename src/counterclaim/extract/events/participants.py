@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -130,6 +131,15 @@ def _governor(trigger: Token) -> Token:
     return trigger
 
 
+def _noun_chunks(doc: Doc) -> list[SpacySpan]:
+    """The doc's noun chunks, computed once: ``Span.noun_chunks`` re-walks the whole doc on every call."""
+    bounds = doc.user_data.get("counterclaim.events.noun_chunks")  # plain ints: the doc stays serialisable
+    if bounds is None:
+        bounds = [[c.start, c.end] for c in doc.noun_chunks]
+        doc.user_data["counterclaim.events.noun_chunks"] = bounds
+    return [doc[start:end] for start, end in bounds]
+
+
 def participants(
     trigger: Token, sent: SpacySpan, country: str | None, speaker_side: str | None = None
 ) -> tuple[Participant | None, Participant | None]:
@@ -163,7 +173,7 @@ def participants(
     actor1 = next((p for p in (_resolve(t, country, speaker_side) for t in agents) if p), None)
     actor2 = next((p for p in (_resolve(t, country, speaker_side) for t in targets) if p), None)
     if actor1 is None:  # the nearest armed phrase before the cue in the same sentence
-        for chunk in reversed([c for c in sent.noun_chunks if c.end <= trigger.i]):
+        for chunk in reversed([c for c in _noun_chunks(sent.doc) if sent.start <= c.start and c.end <= trigger.i]):
             p = _resolve(chunk.root, country, speaker_side)
             if p is not None and p.kind in ("military", "armed_group", "police"):
                 actor1 = p
