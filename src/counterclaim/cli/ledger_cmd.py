@@ -6,8 +6,8 @@ from typing import Any
 
 import click
 
-from .options import db_option, json_option
-from .query_cmd import EXIT_NOT_FOUND, _cut, _fail, _open, _print_json
+from .options import db_option, json_option, page_options
+from .query_cmd import EXIT_NOT_FOUND, _cut, _fail, _open, _print_json, _print_page
 
 STATUSES = ("claimed", "contested", "confirmed", "refuted", "unresolved")
 
@@ -23,8 +23,7 @@ def _history_line(history: list[dict[str, Any]]) -> str:
 @click.option("--place", help="Only propositions about this place (any of its names: Shusha or Shushi).")
 @click.option("--since", help="Only propositions reported on/after this day (2020-11-08).")
 @click.option("--query", "-q", help="Only propositions whose statement contains these words.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000))
-@click.option("--cursor", help="Continue from the cursor a previous page printed.")
+@page_options(50)
 @json_option
 def claims(db: str, status: str | None, side: str | None, place: str | None, since: str | None,
            query: str | None, limit: int, cursor: str | None, as_json: bool) -> None:
@@ -43,18 +42,11 @@ def claims(db: str, status: str | None, side: str | None, place: str | None, sin
                                            limit=limit, cursor=cursor)
         except CounterclaimError as exc:
             _fail(str(exc))
-    if as_json:
-        _print_json({"items": page.items, "next_cursor": page.next_cursor})
-        return
-    if not page.items:
-        click.echo("no propositions (ingest articles first: counterclaim ingest FILES)")
-    for p in page.items:
-        click.echo(f"{p['id']}  {p['status']:<10} {_cut(p['statement'], 60)}")
-        click.echo(f"    {_history_line(p['history'])}  ·  sources {p['n_sources']}  sides {p['n_sides']}"
-                   f"  ·  asserting {', '.join(p['sides_asserting']) or '-'}"
-                   f"  ·  denying {', '.join(p['sides_denying']) or '-'}")
-    if page.next_cursor:
-        click.echo(f"more: --cursor {page.next_cursor}")
+    _print_page(page, as_json, "no propositions (ingest articles first: counterclaim ingest FILES)",
+                lambda p: f"{p['id']}  {p['status']:<10} {_cut(p['statement'], 60)}\n"
+                f"    {_history_line(p['history'])}  ·  sources {p['n_sources']}  sides {p['n_sides']}"
+                f"  ·  asserting {', '.join(p['sides_asserting']) or '-'}"
+                f"  ·  denying {', '.join(p['sides_denying']) or '-'}")
 
 
 @click.command()

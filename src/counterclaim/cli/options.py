@@ -40,3 +40,15 @@ def column_map(kwargs: dict):
 
 def json_option(func: Callable) -> Callable:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
+
+
+def page_options(default_limit: int) -> Callable[[Callable], Callable]:
+    """--limit and --cursor for commands that print one page of a listing."""
+
+    def add(func: Callable) -> Callable:
+        func = click.option("--cursor", help="Continue from the cursor a previous page printed.")(func)
+        return click.option(
+            "--limit", default=default_limit, show_default=True, type=click.IntRange(1, 1000)
+        )(func)
+
+    return add

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
 
-from .options import db_option, json_option
+from .options import db_option, json_option, page_options
 
 EXIT_ERROR = 1
 EXIT_NOT_FOUND = 4
@@ -34,6 +35,20 @@ def _print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _print_page(page: Any, as_json: bool, empty: str, render: Callable[[dict], str]) -> None:
+    """One page of a listing: JSON with its cursor, or a line per item and the next-page hint."""
+    if as_json:
+        _print_json({"items": page.items, "next_cursor": page.next_cursor})
+        return
+    if not page.items:
+        click.echo(empty)
+        return
+    for item in page.items:
+        click.echo(render(item))
+    if page.next_cursor:
+        click.echo(f"more: --cursor {page.next_cursor}")
+
+
 def _cut(text: str | None, width: int) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= width else text[: width - 1] + "\u2026"
@@ -45,8 +60,7 @@ def _cut(text: str | None, width: int) -> str:
 @click.option("--until", help="Only articles dated on/before this day (or month / year).")
 @click.option("--outlet", help="Only this outlet (case-insensitive).")
 @click.option("--query", "-q", help="Only articles matching these words (full-text).")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000))
-@click.option("--cursor", help="Continue from the cursor a previous page printed.")
+@page_options(50)
 @json_option
 def articles(
     db: str,
@@ -74,19 +88,13 @@ def articles(
             )
         except CounterclaimError as exc:
             _fail(str(exc))
-    if as_json:
-        _print_json({"items": page.items, "next_cursor": page.next_cursor})
-        return
-    if not page.items:
-        click.echo("no articles match")
-        return
-    for item in page.items:
-        click.echo(
-            f"{item['id']}  {item['date'] or '----------'}  {_cut(item['outlet'], 18):<18}  "
-            f"{_cut(item['title'] or '(no title)', 70)}"
-        )
-    if page.next_cursor:
-        click.echo(f"more: --cursor {page.next_cursor}")
+    _print_page(
+        page,
+        as_json,
+        "no articles match",
+        lambda item: f"{item['id']}  {item['date'] or '----------'}  {_cut(item['outlet'], 18):<18}  "
+        f"{_cut(item['title'] or '(no title)', 70)}",
+    )
 
 
 @click.command()
@@ -146,8 +154,7 @@ _HIT = re.compile(r"\[\[(.*?)\]\]", re.S)
 @click.command()
 @click.argument("query")
 @db_option
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
-@click.option("--cursor", help="Continue from the cursor a previous page printed.")
+@page_options(20)
 @json_option
 def search(query: str, db: str, limit: int, cursor: str | None, as_json: bool) -> None:
     """Full-text search over article titles and texts, best matches first.
@@ -166,19 +173,13 @@ def search(query: str, db: str, limit: int, cursor: str | None, as_json: bool) -
             page = store.search(query, limit=limit, cursor=cursor)
         except CounterclaimError as exc:
             _fail(str(exc))
-    if as_json:
-        _print_json({"items": page.items, "next_cursor": page.next_cursor})
-        return
-    if not page.items:
-        click.echo("no matches")
-        return
     color = sys.stdout.isatty()
-    for item in page.items:
-        click.echo(f"{item['id']}  {item['date'] or '----------'}  {_cut(item['title'] or '(no title)', 70)}")
+
+    def render(item: dict) -> str:
         snippet = " ".join((item.get("snippet") or "").split())
         snippet = _HIT.sub(
             lambda m: click.style(m.group(1), bold=True, fg="yellow") if color else f"[{m.group(1)}]", snippet
         )
-        click.echo(f"    {snippet}")
-    if page.next_cursor:
-        click.echo(f"more: --cursor {page.next_cursor}")
+        return f"{item['id']}  {item['date'] or '----------'}  {_cut(item['title'] or '(no title)', 70)}\n    {snippet}"
+
+    _print_page(page, as_json, "no matches", render)
