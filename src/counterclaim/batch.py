@@ -93,13 +93,15 @@ def _default_reader() -> Reader:
     return read_sources
 
 
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of up to ``size`` items, read lazily (the input is never materialised)."""
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
-def _progress_bar(enabled: bool) -> Any:
+def progress_bar(enabled: bool) -> Any:
+    """A tqdm bar on stderr, shown only on a terminal."""
     from tqdm import tqdm
 
     show = enabled and sys.stderr.isatty()
@@ -145,8 +147,8 @@ def run_ingest(
     kwargs: dict[str, Any] = {"stdin": stdin, "allow_private": allow_private}
     if columns is not None:
         kwargs["columns"] = columns
-    with _progress_bar(progress) as bar:
-        for chunk in _batched(read(list(sources), **kwargs), max(1, batch_size)):
+    with progress_bar(progress) as bar:
+        for chunk in batched(read(list(sources), **kwargs), max(1, batch_size)):
             articles = [item for item in chunk if isinstance(item, Article)]
             summary.rejected.extend(item for item in chunk if not isinstance(item, Article))
             summary.read += len(articles)

@@ -21,8 +21,9 @@ from typing import Any
 
 from ..batch import IngestSummary
 from ..ingest import Rejection
+from ..link import link_after_batch
 from ..model import Article
-from .runner import AfterWrite, StreamingRun, link_new_articles
+from .runner import AfterWrite, run_backend
 from .worker import extract_batch, load_pipeline
 
 Extract = Callable[..., Any]
@@ -91,7 +92,7 @@ def run_dask(
     stages: Sequence[str] | None = None,
     progress: bool = False,
     extract: Extract = extract_batch,
-    after_write: AfterWrite | None = link_new_articles,
+    after_write: AfterWrite | None = link_after_batch,
     preload: bool = True,
 ) -> IngestSummary:
     """Ingest ``items`` into ``store``, extracting on the Dask cluster at ``scheduler``.
@@ -100,15 +101,12 @@ def run_dask(
     At most ``max_in_flight`` batches (default: twice the cluster's threads) are out at once.
     """
     backend = DaskBackend(scheduler, stages, extract, preload)
-    try:
-        run = StreamingRun(
-            store,
-            backend,
-            batch_size=batch_size,
-            max_in_flight=max_in_flight or 2 * backend.threads,
-            progress=progress,
-            after_write=after_write,
-        )
-        return run.run(items)
-    finally:
-        backend.close()
+    return run_backend(
+        backend,
+        items,
+        store,
+        batch_size=batch_size,
+        max_in_flight=max_in_flight or 2 * backend.threads,
+        progress=progress,
+        after_write=after_write,
+    )

@@ -19,8 +19,9 @@ from typing import Any
 
 from ..batch import IngestSummary
 from ..ingest import Rejection
+from ..link import link_after_batch
 from ..model import Article
-from .runner import AfterWrite, StreamingRun, link_new_articles
+from .runner import AfterWrite, run_backend
 from .worker import extract_batch, init_pool_worker
 
 Extract = Callable[..., Any]  # (articles, stages) -> list[ArticleResult]; must be importable by name
@@ -75,7 +76,7 @@ def run_parallel(
     stages: Sequence[str] | None = None,
     progress: bool = False,
     extract: Extract = extract_batch,
-    after_write: AfterWrite | None = link_new_articles,
+    after_write: AfterWrite | None = link_after_batch,
 ) -> IngestSummary:
     """Ingest ``items`` (e.g. ``read_sources(...)``, streamed) into ``store`` with ``workers`` processes.
 
@@ -83,15 +84,12 @@ def run_parallel(
     one queued per worker) are held at once.
     """
     backend = PoolBackend(workers, stages, extract)
-    try:
-        run = StreamingRun(
-            store,
-            backend,
-            batch_size=batch_size,
-            max_in_flight=max_in_flight or 2 * backend.workers,
-            progress=progress,
-            after_write=after_write,
-        )
-        return run.run(items)
-    finally:
-        backend.close()
+    return run_backend(
+        backend,
+        items,
+        store,
+        batch_size=batch_size,
+        max_in_flight=max_in_flight or 2 * backend.workers,
+        progress=progress,
+        after_write=after_write,
+    )

@@ -22,27 +22,20 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any, Protocol
 
-from ..batch import IngestSummary
+from ..batch import IngestSummary, batched, progress_bar
 from ..errors import ExtractionLost
 from ..ingest import Rejection
+from ..link import link_after_batch
 from ..model import Article, ArticleResult
 
 log = logging.getLogger(__name__)
 
 
 AfterWrite = Callable[[Any, Sequence[str]], list[str]]  # (store, added ids) -> warnings
-
-
-def link_new_articles(store: Any, article_ids: Sequence[str]) -> list[str]:
-    """The default after-write hook, the sequential ingest's own: link the batch just stored."""
-    from ..link import link_after_batch
-
-    return link_after_batch(store, article_ids)
 
 
 class Backend(Protocol):
@@ -64,21 +57,6 @@ class _Pending:
     attempts: int = 1
 
 
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
-def _progress_bar(enabled: bool) -> Any:
-    import sys
-
-    from tqdm import tqdm
-
-    show = enabled and sys.stderr.isatty()
-    return tqdm(unit=" articles", file=sys.stderr, disable=not show, dynamic_ncols=True, leave=False)
-
-
 class StreamingRun:
     """One ingest run over a backend; ``run(items)`` returns the ``IngestSummary``."""
 
@@ -91,7 +69,7 @@ class StreamingRun:
         max_in_flight: int = 4,
         max_attempts: int = 3,
         progress: bool = False,
-        after_write: AfterWrite | None = link_new_articles,
+        after_write: AfterWrite | None = link_after_batch,
     ) -> None:
         self.store = store
         self.after_write = after_write
@@ -107,9 +85,9 @@ class StreamingRun:
     def run(self, items: Iterable[Article | Rejection]) -> IngestSummary:
         started = time.monotonic()
         buffer: list[Article] = []
-        with _progress_bar(self.progress) as bar:
+        with progress_bar(self.progress) as bar:
             self._bar = bar
-            for chunk in _chunks(items, self.batch_size):
+            for chunk in batched(items, self.batch_size):
                 articles = [item for item in chunk if isinstance(item, Article)]
                 self.summary.rejected.extend(item for item in chunk if not isinstance(item, Article))
                 self.summary.read += len(articles)
@@ -188,3 +166,28 @@ class StreamingRun:
         self.summary.duplicates += report.duplicates
         self.summary.revisions.extend(report.revisions)
         self.summary.warnings.extend(f"{r.article.id}: {w}" for r in results for w in r.warnings)
+
+
+def run_backend(
+    backend: Backend,
+    items: Iterable[Article | Rejection],
+    store: Any,
+    *,
+    batch_size: int,
+    max_in_flight: int,
+    progress: bool,
+    after_write: AfterWrite | None,
+) -> IngestSummary:
+    """Stream ``items`` through ``backend`` into ``store``, closing the backend however the run ends."""
+    try:
+        run = StreamingRun(
+            store,
+            backend,
+            batch_size=batch_size,
+            max_in_flight=max_in_flight,
+            progress=progress,
+            after_write=after_write,
+        )
+        return run.run(items)
+    finally:
+        backend.close()
