@@ -43,6 +43,7 @@ from pathlib import Path
 import click
 
 from ..errors import GeoEvalData
+from .metrics import prf
 
 GWN_TOPONYM_TYPES = frozenset({"Literal", "Mixed", "Metonymic", "Literal_Modifier", "Non_Literal_Modifier",
                                "Embedded_Literal", "Embedded_Non_Lit"})
@@ -145,12 +146,6 @@ def find_files(data: Path) -> list[Path]:
 
 
 # --- scoring -------------------------------------------------------------------------
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
 def error_summary(errors: list[float]) -> dict[str, float]:

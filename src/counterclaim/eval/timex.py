@@ -24,6 +24,7 @@ from pathlib import Path
 import click
 
 from ..errors import TimeEvalData
+from .metrics import prf
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -149,12 +150,6 @@ def run_dateparser(docs: list[TimeMLDoc]) -> list[list[Timex]]:
 # --- scoring ------------------------------------------------------------------------------
 
 
-def _prf(tp: float, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
-
-
 def score(docs: list[TimeMLDoc], predictions: list[list[Timex]]) -> dict[str, object]:
     counts: Counter[str] = Counter()
     by_type: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
@@ -180,10 +175,10 @@ def score(docs: list[TimeMLDoc], predictions: list[list[Timex]]) -> dict[str, ob
         "documents": len(docs),
         "gold": counts["gold"],
         "predicted": counts["pred"],
-        "strict": _prf(counts["strict"], counts["pred"], counts["gold"]),
-        "relaxed": _prf(counts["relaxed"], counts["pred"], counts["gold"]),
+        "strict": prf(counts["strict"], counts["pred"], counts["gold"]),
+        "relaxed": prf(counts["relaxed"], counts["pred"], counts["gold"]),
         "value_accuracy_on_matched": round(counts["value"] / counts["relaxed"], 4) if counts["relaxed"] else 0.0,
-        "value": _prf(counts["value"], counts["pred"], counts["gold"]),
+        "value": prf(counts["value"], counts["pred"], counts["gold"]),
         "by_type": {
             t: {"gold": c["gold"], "relaxed_recall": round(c["relaxed"] / c["gold"], 4) if c["gold"] else 0.0,
                 "value_accuracy_on_matched": round(c["value"] / c["relaxed"], 4) if c["relaxed"] else 0.0,
