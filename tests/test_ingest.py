@@ -248,6 +248,9 @@ BAD_FILES = [
         "E109",
         "English",
     ),
+    # Short texts: too few words to judge the language, but the script alone tells.
+    ("short-russian.txt", "Шуша освобождена, заявил президент.".encode(), "E109", "Latin script"),
+    ("utf16-misread.txt", b"\xff\xfe\x00garbage\x80\x81", "E109", "Latin script"),
     (
         "scripts.html",
         b"<html><head><script>location='x'</script></head><body><div id=app></div>"

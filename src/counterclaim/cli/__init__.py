@@ -62,3 +62,7 @@ def main(verbose: int) -> None:
 
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    # trafilatura and htmldate log their own extraction decisions as warnings ("discarding data: None");
+    # every page we cannot use is already reported as a numbered rejection, so theirs show only with -v.
+    for library in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+        logging.getLogger(library).setLevel(level + 10 if verbose == 0 else level)

@@ -2,7 +2,7 @@
 
 English news prose runs at 35-50 % English function words (dev figures: the
 lowest of 879 Guardian and FA-KES articles is 22 %). A text is refused as not
-English when most of its letters are not Latin (Cyrillic, Arabic, ...), when it
+English when most of its letters are not Latin (Cyrillic, Arabic, ...; at any length), when it
 has few English function words *and* more of another language's, or when it is
 running prose (mostly lower-case words) with almost no English function words.
 These conditions keep English texts that are mostly names and numbers (a
@@ -82,11 +82,12 @@ def english_ratio(text: str) -> tuple[float, int]:
 
 
 def check_english(text: str) -> None:
+    # Script needs no word count: a short text in Cyrillic (or a UTF-16 misreading into CJK) is no English article.
+    if latin_share(text) < 0.5:
+        raise NotEnglish("does not look like English (most of its letters are not in Latin script)")
     ratios, n_words = function_word_ratios(text)
     if n_words < MIN_WORDS:
         return
-    if latin_share(text) < 0.5:
-        raise NotEnglish(f"does not look like English (most of its {n_words} words are not in Latin script)")
     english = ratios["English"]
     if english >= MIN_ENGLISH:
         return
