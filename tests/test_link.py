@@ -183,6 +183,29 @@ def test_a_claim_without_a_predicate_makes_no_member():
     assert claim_frames(data) == []
 
 
+@pytest.mark.parametrize(
+    "title, text, content, linked",
+    [
+        # a disaster toll is no conflict proposition ...
+        ("Quake toll passes 5,000", "Officials warned that the number of dead in Westford would rise sharply.",
+         "the number of dead in Westford would rise sharply", False),
+        ("Rescue work goes on", "Officials said 40 people were killed when the dam burst above Westford.",
+         "40 people were killed when the dam burst above Westford", False),
+        # ... but armed violence in the same words is, whatever the title says
+        ("Quake toll passes 5,000", "Officials said 40 soldiers were killed in shelling of Westford.",
+         "40 soldiers were killed in shelling of Westford", True),
+        ("Fighting goes on", "Officials said 40 people were killed in Westford.", "40 people were killed in Westford",
+         True),
+    ],
+)
+def test_disaster_claims_state_no_conflict_proposition(title, text, content, linked):
+    data = _result("x", "2031-01-01", "Wire", text,
+                   [_claim("x:c1", text, content, "asserts", "Northland", "Officials", "2031-01-01")],
+                   [_place(text, "Westford")])
+    data["title"] = title
+    assert bool([m for m in claim_frames(data) if m["cls"] == "killed"]) is linked
+
+
 def test_figures_and_their_conflicts():
     found = figures_of(LEDGER[3]) + figures_of(LEDGER[4])
     assert [(f["side"], f["value"], f["exact"], f["block"]) for f in found] == [

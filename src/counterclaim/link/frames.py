@@ -51,6 +51,12 @@ def _stance(claim_stance: str | None, polarity: str, content: str, lex: Lexicon)
     return "denies" if denies else "asserts"
 
 
+def _not_about_conflict(context: str, lex: Lexicon) -> bool:
+    """A disaster, accident or epidemic with no armed violence named beside it ("the number of dead would rise
+    as rescue teams reached more collapsed buildings")."""
+    return any(p.search(context) for p in lex.disaster) and not any(p.search(context) for p in lex.conflict)
+
+
 def _context(data: dict[str, Any], claim: dict[str, Any]) -> tuple[int, int, str]:
     spans = [s for s in (claim.get("sentence"), claim.get("content")) if s]
     start = min(s["start"] for s in spans)
@@ -102,9 +108,13 @@ def claim_frames(data: dict[str, Any]) -> list[dict[str, Any]]:
                 return in_ref[0]
         return topic or (inside[0] if inside else None)
 
+    title = data.get("title") or ""
     for claim in claims:
         content = (claim.get("content") or {}).get("text") or ""
-        start, end, _ = _context(data, claim)
+        start, end, context = _context(data, claim)
+        if _not_about_conflict(f"{title}\n{context}", lex):
+            frames[claim.get("id")] = []
+            continue
         place = place_for(claim, start, end)
         found = []
         for cls in lex.classes.values():

@@ -2,7 +2,8 @@
 
 Each class lists the phrases that state it and the phrases that state a
 contrary fact ("fighting continues for X" against "X was captured"). The file
-also holds hedge, negation, reported-speech and concession cues, and the
+also holds hedge, negation, reported-speech and concession cues, the
+non-conflict guard (disaster wording with no armed violence), and the
 blocs of allied sides. Every entry carries a ``source`` note.
 """
 
@@ -32,6 +33,8 @@ class Lexicon:
     negation: tuple[re.Pattern[str], ...]
     reported: tuple[re.Pattern[str], ...]
     concession: tuple[re.Pattern[str], ...]
+    disaster: tuple[re.Pattern[str], ...]  # with none of `conflict` beside it: no conflict proposition
+    conflict: tuple[re.Pattern[str], ...]
     bloc_of: dict[str, str]  # side -> bloc (a side not listed is its own bloc)
     settlement_events: tuple[str, ...]
 
@@ -64,6 +67,8 @@ def lexicon() -> Lexicon:
         negation=_compile(raw["negation"]["patterns"]),
         reported=_compile(raw["reported"]["patterns"]),
         concession=_compile(raw["concession_cues"]["patterns"]),
+        disaster=_compile(raw["non_conflict"]["disaster"]),
+        conflict=_compile(raw["non_conflict"]["conflict"]),
         bloc_of=bloc_of,
         settlement_events=tuple(raw["settlement_events"]["sub_events"]),
     )
