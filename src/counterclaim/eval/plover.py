@@ -4,7 +4,9 @@ Reads a CSV with columns ``text``, ``label`` (PLOVER root type), ``source`` and
 ``target`` (gold phrases). The first event the pipeline finds in a sentence
 gives the predicted type (an ACLED-typed event maps to its PLOVER type) and its
 actor1/actor2 phrases the predicted source/target. Prints type accuracy and
-macro-F1, and token-overlap F1 and exact match for source and target.
+macro-F1, and token-overlap F1 and exact match for source and target. The
+shipped PLOVER classifier was trained on the PLOVER GSR records only, so every
+row of plv_train.csv is unseen by it (that file has no licence: it may measure, not train).
 
 With ``--petrarch FILE.xml`` it also runs the PETRARCH-2 validation sentences
 and reports how many expected (event, source, target) triples we get right at

@@ -27,6 +27,8 @@ from ..registry import stage
 from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text
 from .interactions import arguments, interaction
 from .lexicon import nouns, type_of_sub
+from .plover_model import plover_model
+from ..claims.lexicon import cue_nouns
 from .participants import Participant, country_name, participants
 from .tolls import Count, combine, counts, explicit_total, is_cumulative
 
@@ -221,6 +223,9 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
         if (found and _family(found[-1].sub_event_type) == "protest" and trig.group not in ("protest", "riot")
                 and _escalate(found[-1], all_cues)):
             continue  # "Police dispersed the group and arrested five": how the protest was met
+        reporting = _reporting_interaction(sent, result, trig)
+        if reporting is not None:
+            found.append(reporting)
         if found and _casualty_follow_up(trig, sent, result, found[-1]):
             found[-1].counts = sent_counts  # "Two soldiers were killed." after the attack it belongs to
             if explicit is not None and found[-1].explicit is None:
@@ -254,20 +259,54 @@ def _interaction_mention(sent: SpacySpan, result: ArticleResult) -> EventMention
     if source is None and target is None:
         return None  # no participants: a bare verb, not an interaction
     actor1 = _participant_of(source) if source is not None else None
-    actor2 = _participant_of(target) if target is not None else None
-    trig = Trigger(PLOVER_ONLY, found.verb, "plover:" + found.plover, frozenset())
+    actor2 = _claim_target(target, result) if target is not None else None
+    model = plover_model()
+    plover = model.predict(sent) if model is not None else found.plover
+    trig = Trigger(PLOVER_ONLY, found.verb, "plover:" + plover, frozenset())
     anchor = found.verb.idx
     place = _place_for(result, sent, anchor)
     date, precision = _date_for(result, sent, anchor, False)
     mention = EventMention(trig, sent, PLOVER_ONLY, actor1, actor2, place, date, precision,
                            claim=_claim_for(result.claims, anchor))
-    mention.plover = found.plover
+    mention.plover = plover
     return mention
+
+
+def _reporting_interaction(sent: SpacySpan, result: ArticleResult, trig: Trigger) -> EventMention | None:
+    """The interaction a conflict event is reported under, as an event of its own.
+
+    "Ukraine accuses Russia of sending tanks", "Armenian officials denied the claim that
+    Shusha had been seized": the attack or capture is one event (claimed), the accusation or
+    denial another, between the speaker and whom it answers. Only a verb that governs the
+    event's trigger counts; a second, unrelated verb of the sentence does not.
+    """
+    mention = _interaction_mention(sent, result)
+    if mention is None or mention.trigger.token is trig.token:
+        return None
+    if not mention.trigger.token.is_ancestor(trig.token):
+        return None
+    acled = type_of_sub().get(trig.sub_event_type)  # None for a territory change not yet settled
+    same_type = mention.plover == (acled.plover if acled else "ASSAULT")
+    return None if same_type else mention  # "forces attacked and killed": one event, not two
 
 
 def _hypothetical(verb: Token) -> bool:
     """Modal interactions ('would agree', 'may sanction') are not events (yet)."""
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def _claim_target(phrase: SpacySpan, result: ArticleResult) -> Participant | None:
+    """The target of "denied this claim" is whoever made the claim, never the words "this claim"."""
+    if phrase.root.lemma_.lower() not in cue_nouns():
+        return _participant_of(phrase)
+    by_id = {c.id: c for c in result.claims}
+    for claim in result.claims:
+        if claim.content.start < phrase.end_char and phrase.start_char < claim.content.end:
+            made = by_id.get(claim.refers_to) if claim.refers_to else None
+            made = made or (claim if claim.actor else None)
+            if made is not None and made.actor:
+                return Participant(made.actor, made.side, "claimant", phrase.start_char, phrase.end_char)
+    return None
 
 
 def _participant_of(phrase: SpacySpan) -> Participant:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from .lexicon import light_verbs, plover_cues
 
 COOPERATIVE = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "YIELD"})
+CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "acomp"})
 SPEECH = frozenset({"say", "tell", "state", "add", "report", "announce", "declare", "note", "write", "claim"})
 
 
@@ -86,7 +87,12 @@ def arguments(verb: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
                 if pobj is not None:
                     target = _argument_phrase(pobj)
                     break
-    if source is None and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    # The subject of a governing verb: "decided to reject", "were quick to deny" (deny <- quick <- were).
+    head = verb
+    for _ in range(3):
+        if source is not None or head.dep_ not in CONTROL_DEPS or head.head is head:
+            break
+        head = head.head
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         source = _argument_phrase(subj) if subj is not None else None
     return source, target
