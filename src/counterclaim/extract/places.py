@@ -46,6 +46,10 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 MISLABELS = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART")
 # Prepositions after which a capitalised name the model called a person is a place:
 # "fighting near Stepanakert" ("to", "from", "at", "with" also take people).
+# Verbs of movement: a name after their "to" / "from" is a destination or an origin.
+MOTION_VERBS = frozenset({"move", "go", "come", "return", "travel", "head", "drive", "fly", "relocate", "switch",
+                          "walk", "sail", "flee", "evacuate", "transfer", "commute", "migrate", "emigrate", "arrive",
+                          "trip", "journey", "route", "flight", "road", "honeymoon", "visit", "tour", "deport"})
 LOCATIVE = frozenset({"in", "near", "into", "outside", "around", "towards", "toward", "across", "through",
                       "via", "inside", "within", "nearby"})
 # A geographic head noun right after a gazetteer match belongs to the name.
@@ -123,10 +127,48 @@ def recognise(doc: Doc) -> list[Toponym]:
                 if inner is not None:
                     found.append(inner)
     found.extend(_same_name_again(doc, found))
+    found.extend(_list_neighbours(doc, gazetteer, found))
     found.extend(_datelines(doc, gazetteer, found))
     found.sort(key=lambda t: t.start)
     _add_syntax_hints(doc, found)
     return found
+
+
+# What stands between two items of a list of places: "Žilina, Nitra, Prešov and Košice".
+LIST_GLUE = re.compile(r"^(?:,\s*|,?\s+(?:and|or)\s+|\s*/\s*|\s*&\s*)$")
+
+
+def _list_neighbours(doc: Doc, gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """A name the model mislabelled is a place when it is listed next to a recognised one.
+
+    Spreads along the list both ways ("Hilversum and Almelo", "Tamil Nadu, Karnataka
+    and Puducherry"); only names the gazetteer knows spelt as written.
+    """
+    pending = [ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG")
+               and not any(t.start < ent.end_char and ent.start_char < t.end for t in found)]
+    out: list[Toponym] = []
+    grew = True
+    while grew and pending:
+        grew = False
+        for ent in list(pending):
+            span = _trim(ent)
+            if span is None or not span.text[:1].isupper():
+                pending.remove(ent)
+                continue
+            neighbours = [t for t in found + out if t.candidates and t.candidates[0].kind in ("town", "region") and (
+                LIST_GLUE.match(doc.text[t.end:span.start_char]) if t.end <= span.start_char
+                else LIST_GLUE.match(doc.text[span.end_char:t.start]))]
+            if not neighbours:
+                continue
+            # A town of the neighbour's country: "Israel and Hamas", "the Union ... Lincoln" stay out.
+            countries = {c.country_code for t in neighbours for c in t.candidates[:3]}
+            candidates = tuple(c for c in lookup(gazetteer, span.text)
+                               if c.exact and not c.feature and c.country_code in countries)
+            pending.remove(ent)
+            if candidates:
+                out.append(Toponym(span.start_char, span.end_char, span.text, candidates))
+                grew = True
+    return out
 
 
 def _same_name_again(doc: Doc, found: list[Toponym]) -> list[Toponym]:
@@ -181,6 +223,10 @@ def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
         if _names_organisation(doc, span.end):
             return span  # "Jamaica Cancer Society": a place inside an organisation's name
         return None  # "Georgia Smith", "Jordan Peterson"
+    if before is not None and before.is_title and before.ent_type_ == "":
+        longer = doc[before.i : span.end]
+        if any(c.exact for c in lookup(gazetteer, longer.text)):
+            return longer  # "New" + the rule's "Jersey": the ruler knew only the shorter name
     if before is not None:
         if before.lower_.rstrip(".") in TITLES or before.lower_ in TITLES:
             return None  # "Mr. Georgia"
@@ -262,7 +308,13 @@ def _well_known(c: Candidate, span: SpacySpan) -> bool:
 
 
 def _after_locative(doc: Doc, span: SpacySpan) -> bool:
-    return span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE
+    if span.start == 0:
+        return False
+    prep = doc[span.start - 1]
+    if prep.lower_ in LOCATIVE:
+        return True
+    # "moved to Thornhill", "heading to Great Yarmouth": a destination, not a recipient.
+    return prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in MOTION_VERBS
 
 
 def _add_syntax_hints(doc: Doc, toponyms: list[Toponym]) -> None:
