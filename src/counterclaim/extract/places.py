@@ -188,16 +188,28 @@ def _same_name_again(doc: Doc, found: list[Toponym]) -> list[Toponym]:
 DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’\- ]{1,40}?[A-Z.])(?=\s*(?:,[^\n—–]{0,40})?\s*(?:—|–|--|-\s|\(|:))", re.MULTILINE)
 
 
+# A dateline inside a line: before a wire service's credit ("statements. SAN DIEGO (AP) —"),
+# or after a sentence's end and before a dash ("... grant event. IMMOKALEE – Congressman").
+_CAPS = r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"
+WIRE_DATELINE = re.compile(
+    r"(?<= )" + _CAPS + r"(?=(?:,\s*[A-Z][\w.]{1,15}(?: [A-Z][\w.]+)?)?\s*\((?:AP|AFP|Reuters|UPI|CNN|dpa|IANS|PTI|Xinhua)\))"
+    r"|(?<=[.!?”\"] )" + _CAPS + r"(?= (?:—|–|--) )"
+)
+
+
 def _datelines(doc: Doc, gazetteer, found: list[Toponym]) -> list[Toponym]:
     """All-capital datelines, which the statistical model does not tag."""
     out = []
-    for m in DATELINE.finditer(doc.text):
-        start, end = m.span(1)
-        if any(t.start < end and start < t.end for t in found):
+    matches = sorted([*DATELINE.finditer(doc.text), *WIRE_DATELINE.finditer(doc.text)], key=lambda m: m.start(1))
+    for m in matches:
+        group = 1 if m.group(1) else 2
+        start, end = m.span(group)
+        if any(t.start < end and start < t.end for t in [*found, *out]):
             continue
-        candidates = tuple(c for c in lookup(gazetteer, m.group(1)) if c.kind in ("town", "country", "region"))
+        name = m.group(group)
+        candidates = tuple(c for c in lookup(gazetteer, name) if c.kind in ("town", "country", "region"))
         if candidates:
-            out.append(Toponym(start, end, m.group(1), candidates, dateline=True))
+            out.append(Toponym(start, end, name, candidates, dateline=True))
     return out
 
 
