@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .names import is_cyrillic, is_latin, normalise_name
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 GEONAMES_FILE = "cities1000.json"
 DATA_FILES = ("countries.json", "admin1.json", "us_counties.json", "areas.json")
 # ACLED-style geo-precision written on each kind (see extract/places.py for the codes).
@@ -123,6 +123,19 @@ class _Builder:
         self.db.executescript(INDEXES)
 
 
+def _capital_ids(towns: dict, capitals: set[tuple[str, str]]) -> set[int]:
+    """GeoNames ids of national capitals: the most populous town of the capital's name in its country.
+
+    Matching on the name alone made every Washington in the United States a capital.
+    """
+    best: dict[tuple[str, str], dict] = {}
+    for t in towns.values():
+        key = (t["countrycode"], t["name"])
+        if key in capitals and (key not in best or t["population"] > best[key]["population"]):
+            best[key] = t
+    return {t["geonameid"] for t in best.values()}
+
+
 def build_index(path: Path) -> None:
     """Write the index to ``path`` (atomically: concurrent builders do not clash)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -137,14 +150,14 @@ def build_index(path: Path) -> None:
         with open(geonames_path(), encoding="utf-8") as fh:
             towns = json.load(fh)
         countries = json.loads(data_text("countries.json"))["entries"]
-        capitals = {(c["code"], c["capital"]) for c in countries if c.get("capital")}
+        capitals = _capital_ids(towns, {(c["code"], c["capital"]) for c in countries if c.get("capital")})
         for t in towns.values():
             o = overrides.get(t["geonameid"], {})
             names = [n for n in [t["name"], *o.get("aliases", []), *t["alternatenames"]] if usable_alias(n)]
             b.add(f"gn:{t['geonameid']}", o.get("name", t["name"]), "town", t["latitude"], t["longitude"],
                   names=names, geonameid=t["geonameid"], country_code=t["countrycode"],
                   admin1=f"{t['countrycode']}.{t['admin1code']}", population=o.get("population", t["population"]),
-                  capital=(t["countrycode"], t["name"]) in capitals)
+                  capital=t["geonameid"] in capitals)
         del towns
         for r in json.loads(data_text("admin1.json"))["entries"]:
             b.add(f"admin1:{r['code']}", r["name"], "region", r["lat"], r["lon"], names=r["aliases"],
