@@ -6,8 +6,10 @@ scored on:
 - a prior: population (log scale), the kind (a country name usually means the
   country), whether the name matched with its diacritics;
 - the article's context: countries and first-level regions named unambiguously
-  in it (anchors), the distance to other anchored places, and the country most
-  of the article is about (its dominant country);
+  in it (anchors), the distance to other anchored places, the country most
+  of the article is about (its dominant country), and the first-level region most
+  of the article's names could be in (each name votes 1 / the number of regions
+  it has readings in: a local story's towns and counties share one state);
 - local syntax: "Alexandria, La." (a town followed by its region or country),
   "Donetsk region" (a region, not the town), and a relative location whose
   anchor is known.
@@ -34,7 +36,7 @@ W_COUNTRY_NAMED = 3.0
 W_DOMINANT_COUNTRY = 1.5
 W_REGION_NAMED = 2.5
 W_DOMINANT_ADMIN1 = 1.5
-W_SHARED_ADMIN1 = 0.75  # per other name with a reading in the same first-level region
+W_SHARED_ADMIN1 = 0.75  # per vote of the article's other names for the candidate's first-level region
 SHARED_ADMIN1_CAP = 3
 W_NEARBY = 3.0
 NEARBY_SCALE_KM = 250.0
