@@ -70,7 +70,7 @@ class Toponym:
 class Context:
     countries: Counter = field(default_factory=Counter)
     regions: set[str] = field(default_factory=set)
-    points: list[tuple[int, float, float]] = field(default_factory=list)  # (toponym index, lat, lon)
+    points: list[tuple[int, float, float, str]] = field(default_factory=list)  # (toponym index, lat, lon, place id)
     # Which toponyms named each country: "Mexico" read as the country must not vote for
     # Mexico City as the reading of that same name.
     country_sources: dict[str, set[int]] = field(default_factory=dict)
@@ -93,7 +93,7 @@ class Context:
         if c.kind in ("town", "region") and c.admin1:
             self.admin1_sources.setdefault(c.admin1, set()).add(index)
         if c.kind in ("town", "region") and not c.feature:
-            self.points.append((index, c.lat, c.lon))
+            self.points.append((index, c.lat, c.lon, c.id))
 
     def shared_admin1(self, c: Candidate, own_name: str) -> float:
         """Votes of the article's other names for ``c``'s first-level region.
@@ -172,7 +172,11 @@ def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms:
     if c.kind in ("town", "region") and c.admin1 and not _names_a_polity(t):
         score += W_SHARED_ADMIN1 * min(ctx.shared_admin1(c, normalise_name(t.text)), SHARED_ADMIN1_CAP)
     if c.kind in ("town", "region"):
-        near = [haversine_km(c.lat, c.lon, lat, lon) for i, lat, lon in ctx.points if i not in same_name]
+        # A place read through one of its alternate names is not near itself: "Paris" is not
+        # the Georgia town that lists it as a former name because that town is named too.
+        alias_only = normalise_name(c.name) != normalise_name(t.text)
+        near = [haversine_km(c.lat, c.lon, lat, lon) for i, lat, lon, pid in ctx.points
+                if i not in same_name and not (alias_only and pid == c.id)]
         if near:
             score += W_NEARBY * math.exp(-min(near) / NEARBY_SCALE_KM)
     if t.container is not None:
