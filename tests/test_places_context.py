@@ -1,0 +1,79 @@
+"""Recognition and resolution mechanisms of the places stage, each on texts written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.extract.places_resolve import Toponym, resolve
+from counterclaim.geo import get_gazetteer
+from test_places import by_text, run_places
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # a name listed beside a recognised town of the same country
+        ("The route from Berlin stops in Hilversum and Almelo.", ["Hilversum", "Almelo"]),
+        # a destination after a verb of movement
+        ("After the wedding they moved to Thornhill, then to Middlestown.", ["Thornhill", "Middlestown"]),
+        # the ruler knew "Jersey"; the name is "New Jersey"
+        ("A New Jersey man won the lottery.", ["New Jersey"]),
+        # all-capital datelines inside a line
+        ("The budget was approved. SAN DIEGO (AP) — The Navy said two sailors were hurt.", ["SAN DIEGO"]),
+        ("Officials met on Friday. IMMOKALEE – The county said the grant would pay for sidewalks.", ["IMMOKALEE"]),
+    ],
+)
+def test_recognition_mechanisms(text, surfaces):
+    found = {p.span.text for p in run_places(text)}
+    assert set(surfaces) <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        # a listed name of another country is not pulled in ("Israel and Hamas")
+        ("Talks between Israel and Hamas collapsed on Sunday.", {"Hamas"}),
+        # "to" after a verb that is not one of movement takes a person
+        ("The prize was given to Lincoln for his speech.", {"Lincoln"}),
+        # a capitalised word before a dash that no gazetteer knows
+        ("The vote was close. BREAKING – The council resigned.", {"BREAKING"}),
+    ],
+)
+def test_recognition_guards(text, not_places):
+    assert not {p.span.text for p in run_places(text)} & not_places
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "admin1"),
+    [
+        ("The Athens City Council met on Monday. Henderson County deputies and Navarro County officials attended.",
+         "Athens", "US.TX"),
+        ("Deputies from Oconee County and Madison County searched the river near Athens on Sunday.",
+         "Athens", "US.GA"),
+    ],
+)
+def test_a_local_story_stays_in_the_state_its_names_share(text, town, admin1):
+    (p,) = by_text(run_places(text), town)
+    gazetteer = get_gazetteer()
+    chosen = next(c for c in gazetteer.lookup(town) if c.geonameid == p.geonameid)
+    assert chosen.admin1 == admin1
+
+
+def test_shared_region_vote_without_the_parser():
+    gazetteer = get_gazetteer()
+    names = ["Athens", "Henderson County", "Navarro County"]
+    toponyms = [Toponym(i * 30, i * 30 + len(n), n, gazetteer.lookup(n)) for i, n in enumerate(names)]
+    resolve(toponyms)
+    assert {t.chosen.admin1 for t in toponyms} == {"US.TX"}
+
+
+def test_only_one_washington_is_a_capital():
+    capitals = [c for c in get_gazetteer().lookup("Washington") if c.capital]
+    assert [(c.kind, c.admin1) for c in capitals] == [("town", "US.DC")]
+
+
+def test_an_alternate_name_does_not_borrow_the_support_of_its_own_place():
+    found = run_places("Police in Paris said the suspect fled toward Swainsboro.")
+    (paris,) = by_text(found, "Paris")
+    (swainsboro,) = by_text(found, "Swainsboro")
+    assert paris.geonameid != swainsboro.geonameid
