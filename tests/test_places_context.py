@@ -77,3 +77,9 @@ def test_an_alternate_name_does_not_borrow_the_support_of_its_own_place():
     (paris,) = by_text(found, "Paris")
     (swainsboro,) = by_text(found, "Swainsboro")
     assert paris.geonameid != swainsboro.geonameid
+
+
+def test_a_populous_county_is_the_likelier_reading():
+    # The county outlines carry no population; the index estimates one from the towns near each.
+    counties = [c for c in get_gazetteer().lookup("Lexington County") if c.kind == "region"]
+    assert counties[0].admin1 == "US.SC" and counties[0].population > counties[-1].population > 0
