@@ -46,7 +46,7 @@ W_TOWN_OVER_OWN_REGION = 2.5
 W_NOT_THE_COUNTRY = 6.0
 # Context counts only a tenth for a candidate this many times smaller than the name's
 # most populous sense: a French article does not make "EU" the town of Eu.
-MINOR_SENSE_RATIO = 1000
+MINOR_SENSE_RATIO = 500
 # A toponym is an anchor in round one when its best candidate leads the next by this much.
 ANCHOR_MARGIN = 3.0
 
