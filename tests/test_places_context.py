@@ -37,6 +37,9 @@ def test_recognition_mechanisms(text, surfaces):
         ("The prize was given to Lincoln for his speech.", {"Lincoln"}),
         # a capitalised word before a dash that no gazetteer knows
         ("The vote was close. BREAKING – The council resigned.", {"BREAKING"}),
+        # a word of a person named in full elsewhere in the article is that person
+        ("Director Sal Trapani flew in on Monday. The idea came to Trapani after a film. Trapani said so.",
+         {"Trapani"}),
     ],
 )
 def test_recognition_guards(text, not_places):

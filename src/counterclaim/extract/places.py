@@ -121,13 +121,16 @@ def recognise(doc: Doc) -> list[Toponym]:
             candidates = _mislabelled_candidates(lookup(gazetteer, span.text), span)
             if candidates and (_after_locative(doc, span) or _well_known(candidates[0], span)
                                or ent.label_ == "ORG" and _org_is_place(candidates, span.text)):
-                found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
+                found.append(Toponym(span.start_char, span.end_char, span.text, candidates,
+                                     mislabelled=not _well_known(candidates[0], span)))
             elif ent.label_ == "ORG":
                 inner = _place_inside_organisation(doc, span, gazetteer)
                 if inner is not None:
                     found.append(inner)
-    found.extend(_same_name_again(doc, found))
-    found.extend(_list_neighbours(doc, gazetteer, found))
+    people = _names_of_people(doc)
+    found = [t for t in found if not (t.mislabelled and t.text in people)]
+    found.extend(_same_name_again(doc, found, people))
+    found.extend(_list_neighbours(doc, gazetteer, found, people))
     found.extend(_datelines(doc, gazetteer, found))
     found.sort(key=lambda t: t.start)
     _add_syntax_hints(doc, found)
@@ -138,13 +141,13 @@ def recognise(doc: Doc) -> list[Toponym]:
 LIST_GLUE = re.compile(r"^(?:,\s*|,?\s+(?:and|or)\s+|\s*/\s*|\s*&\s*)$")
 
 
-def _list_neighbours(doc: Doc, gazetteer, found: list[Toponym]) -> list[Toponym]:
+def _list_neighbours(doc: Doc, gazetteer, found: list[Toponym], people: set[str]) -> list[Toponym]:
     """A name the model mislabelled is a place when it is listed next to a recognised one.
 
     Spreads along the list both ways ("Hilversum and Almelo", "Tamil Nadu, Karnataka
     and Puducherry"); only names the gazetteer knows spelt as written.
     """
-    pending = [ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG")
+    pending = [ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and ent.text not in people
                and not any(t.start < ent.end_char and ent.start_char < t.end for t in found)]
     out: list[Toponym] = []
     grew = True
@@ -171,12 +174,17 @@ def _list_neighbours(doc: Doc, gazetteer, found: list[Toponym]) -> list[Toponym]
     return out
 
 
-def _same_name_again(doc: Doc, found: list[Toponym]) -> list[Toponym]:
+def _names_of_people(doc: Doc) -> set[str]:
+    """Words of the people named in full ("Sal Trapani", "Mike Flores"): alone, they are those people."""
+    return {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent if tok.is_title}
+
+
+def _same_name_again(doc: Doc, found: list[Toponym], people: set[str]) -> list[Toponym]:
     """One sense per article: a name recognised as a place once is a place where the model mislabelled it."""
     known = {t.text: t for t in found if t.candidates}
     out = []
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "PERSON", "NORP") or ent.text not in known:
+        if ent.label_ not in ("ORG", "PERSON", "NORP") or ent.text not in known or ent.text in people:
             continue
         if any(t.start < ent.end_char and ent.start_char < t.end for t in found):
             continue

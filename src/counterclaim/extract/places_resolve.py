@@ -62,6 +62,7 @@ class Toponym:
     kind_hint: str | None = None  # "region" for "Donetsk region", "town" for "the city of X"
     container: int | None = None  # index of the toponym that contains it ("Alexandria, La.")
     dateline: bool = False  # "BAKU —": where the story was filed
+    mislabelled: bool = False  # the model called it a person or organisation; taken for its context
     chosen: Candidate | None = None
     scores: dict[str, float] = field(default_factory=dict)
 
