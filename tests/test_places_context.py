@@ -63,11 +63,12 @@ def test_a_local_story_stays_in_the_state_its_names_share(text, town, admin1):
 
 
 def test_shared_region_vote_without_the_parser():
+    # Franklin alone is most likely the Texas one; its neighbours can all be in Tennessee.
     gazetteer = get_gazetteer()
-    names = ["Athens", "Henderson County", "Navarro County"]
+    names = ["Franklin", "Williamson County", "Brentwood", "Spring Hill"]
     toponyms = [Toponym(i * 30, i * 30 + len(n), n, gazetteer.lookup(n)) for i, n in enumerate(names)]
     resolve(toponyms)
-    assert {t.chosen.admin1 for t in toponyms} == {"US.TX"}
+    assert {t.chosen.admin1 for t in toponyms} == {"US.TN"}
 
 
 def test_only_one_washington_is_a_capital():
