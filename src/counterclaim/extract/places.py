@@ -11,7 +11,9 @@ Post") and extend one followed by a geographic head noun ("Gaza City").
 Each toponym is one ``Place``, in text order (the events stage refers to places
 by index). A name standing for a government or side is kept with
 ``role="actor"`` ("Armenia denied", "supported by Armenia"); a name used for
-the territory has ``role="place"`` ("fighting in Armenia").
+the territory has ``role="place"`` ("fighting in Armenia"). A name that only
+sets a clock ("at midnight Moscow time", "10:00 Kyiv time", "Pacific Standard
+Time") has ``role="time"``: it locates nothing.
 
 A name the gazetteer does not know (a street, a building, a river) is kept with
 the point of the article's main town (or region) and precision 3, no GeoNames id.
@@ -88,6 +90,8 @@ ORG_HEADS = frozenset({"society", "authority", "council", "university", "college
                        "state", "government", "assembly", "senate", "legislature", "fire", "sheriff", "service",
                        "services", "committee", "network", "group", "league", "team", "fc", "united", "cathedral",
                        "chamber", "academy", "station", "port", "airport", "reserve", "bureau", "prison", "jail"})
+# After a place name: the name sets a clock, not a location ("midnight Moscow time", "Kyiv time zone").
+TIME_ZONE_AFTER = re.compile(r"[ -](?:(?:standard|summer|daylight|local|mean) )?time(?: zone)?\b(?!s)", re.IGNORECASE)
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|i|an|ic)s?$")
 
 
@@ -139,6 +143,7 @@ def recognise(doc: Doc) -> list[Toponym]:
 
 # What stands between two items of a list of places: "Žilina, Nitra, Prešov and Košice".
 LIST_GLUE = re.compile(r"^(?:,\s*|,?\s+(?:and|or)\s+|\s*/\s*|\s*&\s*)$")
+MAX_GLUE = 8
 
 
 def _list_neighbours(doc: Doc, gazetteer, found: list[Toponym], people: set[str]) -> list[Toponym]:
@@ -149,6 +154,7 @@ def _list_neighbours(doc: Doc, gazetteer, found: list[Toponym], people: set[str]
     """
     pending = [ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and ent.text not in people
                and not any(t.start < ent.end_char and ent.start_char < t.end for t in found)]
+    text = doc.text  # built anew on every access
     out: list[Toponym] = []
     grew = True
     while grew and pending:
@@ -159,8 +165,8 @@ def _list_neighbours(doc: Doc, gazetteer, found: list[Toponym], people: set[str]
                 pending.remove(ent)
                 continue
             neighbours = [t for t in found + out if t.candidates and t.candidates[0].kind in ("town", "region") and (
-                LIST_GLUE.match(doc.text[t.end:span.start_char]) if t.end <= span.start_char
-                else LIST_GLUE.match(doc.text[span.end_char:t.start]))]
+                span.start_char - MAX_GLUE <= t.end <= span.start_char and LIST_GLUE.match(text[t.end:span.start_char])
+                or span.end_char <= t.start <= span.end_char + MAX_GLUE and LIST_GLUE.match(text[span.end_char:t.start]))]
             if not neighbours:
                 continue
             # A town of the neighbour's country: "Israel and Hamas", "the Union ... Lincoln" stay out.
@@ -425,7 +431,8 @@ def _with_relative(place: Place, phrase: RelativePhrase, anchor: Toponym, descri
 
 
 def _role(doc: Doc, t: Toponym) -> str:
-    """"actor" when the name stands for a government or side rather than for territory.
+    """"time" when the name only names a clock, "actor" when it stands for a government
+    or side rather than for territory, else "place".
 
     Only polities can act: countries, regions, contested areas, capitals. They act as
     the subject of a verb ("Armenia denied", "Azerbaijan has lost 540 soldiers"), the
@@ -433,6 +440,8 @@ def _role(doc: Doc, t: Toponym) -> str:
     ("Azerbaijan's Defence Ministry", "the Karabakh authorities", "the leader of
     Nagorno-Karabakh") or the object of a verb of pressure ("press Moscow").
     """
+    if not t.dateline and TIME_ZONE_AFTER.match(doc.text, t.end):
+        return "time"
     c = t.chosen
     if t.dateline or c is None or c.feature or not (c.kind in ("country", "region") or c.capital):
         return "place"
