@@ -134,10 +134,11 @@ def recognise(doc: Doc) -> list[Toponym]:
     people = _names_of_people(doc)
     found = [t for t in found if not (t.mislabelled and t.text in people)]
     found.extend(_same_name_again(doc, found, people))
-    found.extend(_list_neighbours(doc, gazetteer, found, people))
-    found.extend(_datelines(doc, gazetteer, found))
+    text = doc.text  # the property joins every token anew: read it once
+    found.extend(_list_neighbours(doc, text, gazetteer, found, people))
+    found.extend(_datelines(text, gazetteer, found))
     found.sort(key=lambda t: t.start)
-    _add_syntax_hints(doc, found)
+    _add_syntax_hints(doc, found, text)
     return found
 
 
@@ -146,7 +147,7 @@ LIST_GLUE = re.compile(r"^(?:,\s*|,?\s+(?:and|or)\s+|\s*/\s*|\s*&\s*)$")
 MAX_GLUE = 8
 
 
-def _list_neighbours(doc: Doc, gazetteer, found: list[Toponym], people: set[str]) -> list[Toponym]:
+def _list_neighbours(doc: Doc, text: str, gazetteer, found: list[Toponym], people: set[str]) -> list[Toponym]:
     """A name the model mislabelled is a place when it is listed next to a recognised one.
 
     Spreads along the list both ways ("Hilversum and Almelo", "Tamil Nadu, Karnataka
@@ -154,7 +155,6 @@ def _list_neighbours(doc: Doc, gazetteer, found: list[Toponym], people: set[str]
     """
     pending = [ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and ent.text not in people
                and not any(t.start < ent.end_char and ent.start_char < t.end for t in found)]
-    text = doc.text  # built anew on every access
     out: list[Toponym] = []
     grew = True
     while grew and pending:
@@ -211,10 +211,10 @@ WIRE_DATELINE = re.compile(
 )
 
 
-def _datelines(doc: Doc, gazetteer, found: list[Toponym]) -> list[Toponym]:
+def _datelines(text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
     """All-capital datelines, which the statistical model does not tag."""
     out = []
-    matches = sorted([*DATELINE.finditer(doc.text), *WIRE_DATELINE.finditer(doc.text)], key=lambda m: m.start(1))
+    matches = sorted([*DATELINE.finditer(text), *WIRE_DATELINE.finditer(text)], key=lambda m: m.start(1))
     for m in matches:
         group = 1 if m.group(1) else 2
         start, end = m.span(group)
@@ -343,8 +343,8 @@ def _after_locative(doc: Doc, span: SpacySpan) -> bool:
     return prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in MOTION_VERBS
 
 
-def _add_syntax_hints(doc: Doc, toponyms: list[Toponym]) -> None:
-    text = doc.text
+def _add_syntax_hints(doc: Doc, toponyms: list[Toponym], text: str | None = None) -> None:
+    text = doc.text if text is None else text
     for i, t in enumerate(toponyms):
         following = text[t.end : t.end + 20].split()
         preceding = text[max(0, t.start - 20) : t.start].split()
@@ -364,7 +364,7 @@ def _add_syntax_hints(doc: Doc, toponyms: list[Toponym]) -> None:
 def resolve_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
     """Resolve recognised toponyms in their article context; one Place per toponym, text order."""
     text = doc.text
-    relatives = _relative_links(doc, toponyms)
+    relatives = _relative_links(doc, text, toponyms)
     resolve(toponyms)
     area = dominant_area(toponyms)
     out = []
@@ -375,7 +375,7 @@ def resolve_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
         if link is not None:
             phrase, anchor_index = link
             place = _with_relative(place, phrase, toponyms[anchor_index], described=anchor_index != i)
-        role = _role(doc, t)
+        role = _role(doc, text, t)
         if role != "place":
             place = _replace(place, role=role)
         out.append(place)
@@ -395,13 +395,13 @@ def _place(span: Span, c: Candidate | None, surface: str, area: Candidate | None
                  country_code=c.country_code, aliases=aliases, precision=c.precision)
 
 
-def _relative_links(doc: Doc, toponyms: list[Toponym]) -> dict[int, tuple[RelativePhrase, int]]:
+def _relative_links(doc: Doc, text: str, toponyms: list[Toponym]) -> dict[int, tuple[RelativePhrase, int]]:
     """toponym index -> (relative phrase, index of the anchor toponym it is relative to)."""
     links = {}
     for i, t in enumerate(toponyms):
         sent = doc.char_span(t.start, t.end, alignment_mode="expand")
         sent_start = sent.sent.start_char if sent is not None else 0
-        phrase = find_relative(doc.text, t.start, sent_start)
+        phrase = find_relative(text, t.start, sent_start)
         if phrase is None:
             continue
         # The place described: the nearest earlier toponym of the same sentence ("Shushi ... 15 km south of X").
@@ -430,7 +430,7 @@ def _with_relative(place: Place, phrase: RelativePhrase, anchor: Toponym, descri
     return _replace(place, relative=relative, lat=round(lat, 5), lon=round(lon, 5), precision=precision)
 
 
-def _role(doc: Doc, t: Toponym) -> str:
+def _role(doc: Doc, text: str, t: Toponym) -> str:
     """"time" when the name only names a clock, "actor" when it stands for a government
     or side rather than for territory, else "place".
 
@@ -440,7 +440,7 @@ def _role(doc: Doc, t: Toponym) -> str:
     ("Azerbaijan's Defence Ministry", "the Karabakh authorities", "the leader of
     Nagorno-Karabakh") or the object of a verb of pressure ("press Moscow").
     """
-    if not t.dateline and TIME_ZONE_AFTER.match(doc.text, t.end):
+    if not t.dateline and TIME_ZONE_AFTER.match(text, t.end):
         return "time"
     c = t.chosen
     if t.dateline or c is None or c.feature or not (c.kind in ("country", "region") or c.capital):
