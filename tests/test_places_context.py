@@ -87,3 +87,9 @@ def test_a_populous_county_is_the_likelier_reading():
     # The county outlines carry no population; the index estimates one from the towns near each.
     counties = [c for c in get_gazetteer().lookup("Lexington County") if c.kind == "region"]
     assert counties[0].admin1 == "US.SC" and counties[0].population > counties[-1].population > 0
+
+
+def test_a_leading_the_does_not_extend_a_rule_match():
+    # The look-up drops a leading "the"; the name stays "Karabakh", head of an institution.
+    found = run_places("Nobody knew the toll.\n\nThe Karabakh authorities have published the names.")
+    assert [(p.span.text, p.role) for p in found] == [("Karabakh", "actor")]

@@ -249,7 +249,8 @@ def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
         if _names_organisation(doc, span.end):
             return span  # "Jamaica Cancer Society": a place inside an organisation's name
         return None  # "Georgia Smith", "Jordan Peterson"
-    if before is not None and before.is_title and before.ent_type_ == "":
+    if before is not None and before.is_title and before.pos_ == "PROPN" and before.ent_type_ == "" \
+            and before.lower_ != "the":  # the look-up drops a leading "the": "The Karabakh" is not a longer name
         longer = doc[before.i : span.end]
         if any(c.exact for c in lookup(gazetteer, longer.text)):
             return longer  # "New" + the rule's "Jersey": the ruler knew only the shorter name
