@@ -202,3 +202,29 @@ def test_a_local_story_keeps_its_small_towns_in_their_country():
     found = run_places("Paris police said the suspect was arrested in Murray, Kentucky.")
     paris = by_text(found, "Paris")[0]
     assert paris.country_code == "US"
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("The ceasefire took effect at midnight Moscow time on Saturday, officials in Baku said.", "Moscow"),
+        ("Sirens sounded in Kharkiv at 04:10 Kyiv time.", "Kyiv"),
+        ("The decree, signed at 14:00 (Moscow time), ordered troops to Donetsk.", "Moscow"),
+    ],
+)
+def test_a_name_that_sets_a_clock_locates_nothing(text, surface):
+    found = run_places(text)
+    clock = by_text(found, surface)
+    assert [p.role for p in clock] == ["time"]
+    assert all(p.role == "place" for p in found if p.span.text != surface)
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Talks in Moscow ended, and at the same time the strike hit Odesa.", "Moscow"),
+        ("He has lived in Kyiv for a long time.", "Kyiv"),
+    ],
+)
+def test_the_word_time_elsewhere_leaves_a_place_a_place(text, surface):
+    assert [p.role for p in by_text(run_places(text), surface)] == ["place"]

@@ -67,3 +67,15 @@ def test_malformed_xml_is_a_numbered_error(tmp_path):
 def test_error_summary():
     s = error_summary([0.0, 100.0, 200.0, 20039.0])
     assert s["acc@161"] == 0.5 and s["median_km"] == 150.0 and 0 < s["auc"] < 1
+
+
+def test_halves_split_the_articles_stably(tmp_path):
+    body = LGL_STYLE.split("<articles>", 1)[1].split("</articles>")[0]
+    articles = "".join(body.replace('docid="1"', f'docid="{n}"') for n in range(12))
+    (tmp_path / "lgl.xml").write_text(f"<articles>{articles}</articles>", encoding="utf-8")
+    counts = {}
+    for half in ("tune", "check"):
+        result = CliRunner().invoke(command, ["--data", str(tmp_path), "--json", "--half", half])
+        assert result.exit_code == 0, result.output
+        counts[half] = json.loads(result.output)["lgl.xml"]["articles"]
+    assert counts["tune"] + counts["check"] == 12 and min(counts.values()) > 0

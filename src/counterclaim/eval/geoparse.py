@@ -30,6 +30,7 @@ demonyms ("Sudanese"); the same adjectival forms are left out there.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -238,13 +239,24 @@ def score_doc(doc: GoldDoc, nlp, tally: Tally) -> None:
         tally.baseline.append(_error(top.lat if top else None, top.lon if top else None, g))
 
 
-def evaluate(files: list[Path], limit: int | None = None) -> dict:
+HALVES = ("tune", "check")
+
+
+def article_half(doc_id: str) -> str:
+    """A stable split of a set into a tune half and a check half, by a hash of the article id."""
+    return HALVES[int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 2]
+
+
+def evaluate(files: list[Path], limit: int | None = None, half: str | None = None) -> dict:
     from ..nlp import load_nlp
 
     nlp = load_nlp()
     report = {}
     for path in files:
-        docs = read_geoparse_xml(path)[:limit] if limit else read_geoparse_xml(path)
+        docs = read_geoparse_xml(path)
+        if half:
+            docs = [d for d in docs if article_half(d.id) == half]
+        docs = docs[:limit] if limit else docs
         tally = Tally()
         started = time.perf_counter()
         for doc in docs:
@@ -273,17 +285,20 @@ def _print_table(report: dict) -> None:
               help="GWN.xml, lgl.xml, a GeoVirus XML file, or a folder holding them.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--limit", type=int, default=None, help="Score only the first N articles of each file.")
-def command(data: Path, as_json: bool, limit: int | None) -> None:
+@click.option("--half", type=click.Choice(HALVES), default=None,
+              help="Score only one half of each file, split by a hash of the article id (tune on one, check on the other).")
+def command(data: Path, as_json: bool, limit: int | None, half: str | None) -> None:
     """Toponym recognition P/R/F1 and resolution accuracy@161 km, with a population baseline.
 
     \b
     Example:
       counterclaim eval geoparse --data ../shared/data/geo/lgl.xml --limit 100
       counterclaim eval geoparse --data ../shared/data/geo --json
+      counterclaim eval geoparse --data ../shared/data/geo/lgl.xml --half tune
     """
     try:
         files = find_files(data)
-        report = evaluate(files, limit)
+        report = evaluate(files, limit, half)
     except GeoEvalData as exc:
         click.echo(str(exc), err=True)
         sys.exit(2)

@@ -11,7 +11,9 @@ Post") and extend one followed by a geographic head noun ("Gaza City").
 Each toponym is one ``Place``, in text order (the events stage refers to places
 by index). A name standing for a government or side is kept with
 ``role="actor"`` ("Armenia denied", "supported by Armenia"); a name used for
-the territory has ``role="place"`` ("fighting in Armenia").
+the territory has ``role="place"`` ("fighting in Armenia"). A name that only
+sets a clock ("at midnight Moscow time", "10:00 Kyiv time", "Pacific Standard
+Time") has ``role="time"``: it locates nothing.
 
 A name the gazetteer does not know (a street, a building, a river) is kept with
 the point of the article's main town (or region) and precision 3, no GeoNames id.
@@ -46,6 +48,10 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 MISLABELS = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART")
 # Prepositions after which a capitalised name the model called a person is a place:
 # "fighting near Stepanakert" ("to", "from", "at", "with" also take people).
+# Verbs of movement: a name after their "to" / "from" is a destination or an origin.
+MOTION_VERBS = frozenset({"move", "go", "come", "return", "travel", "head", "drive", "fly", "relocate", "switch",
+                          "walk", "sail", "flee", "evacuate", "transfer", "commute", "migrate", "emigrate", "arrive",
+                          "trip", "journey", "route", "flight", "road", "honeymoon", "visit", "tour", "deport"})
 LOCATIVE = frozenset({"in", "near", "into", "outside", "around", "towards", "toward", "across", "through",
                       "via", "inside", "within", "nearby"})
 # A geographic head noun right after a gazetteer match belongs to the name.
@@ -84,6 +90,8 @@ ORG_HEADS = frozenset({"society", "authority", "council", "university", "college
                        "state", "government", "assembly", "senate", "legislature", "fire", "sheriff", "service",
                        "services", "committee", "network", "group", "league", "team", "fc", "united", "cathedral",
                        "chamber", "academy", "station", "port", "airport", "reserve", "bureau", "prison", "jail"})
+# After a place name: the name sets a clock, not a location ("midnight Moscow time", "Kyiv time zone").
+TIME_ZONE_AFTER = re.compile(r"[ -](?:(?:standard|summer|daylight|local|mean) )?time(?: zone)?\b(?!s)", re.IGNORECASE)
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|i|an|ic)s?$")
 
 
@@ -117,24 +125,72 @@ def recognise(doc: Doc) -> list[Toponym]:
             candidates = _mislabelled_candidates(lookup(gazetteer, span.text), span)
             if candidates and (_after_locative(doc, span) or _well_known(candidates[0], span)
                                or ent.label_ == "ORG" and _org_is_place(candidates, span.text)):
-                found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
+                found.append(Toponym(span.start_char, span.end_char, span.text, candidates,
+                                     mislabelled=not _well_known(candidates[0], span)))
             elif ent.label_ == "ORG":
                 inner = _place_inside_organisation(doc, span, gazetteer)
                 if inner is not None:
                     found.append(inner)
-    found.extend(_same_name_again(doc, found))
-    found.extend(_datelines(doc, gazetteer, found))
+    people = _names_of_people(doc)
+    found = [t for t in found if not (t.mislabelled and t.text in people)]
+    found.extend(_same_name_again(doc, found, people))
+    text = doc.text  # the property joins every token anew: read it once
+    found.extend(_list_neighbours(doc, text, gazetteer, found, people))
+    found.extend(_datelines(text, gazetteer, found))
     found.sort(key=lambda t: t.start)
-    _add_syntax_hints(doc, found)
+    _add_syntax_hints(doc, found, text)
     return found
 
 
-def _same_name_again(doc: Doc, found: list[Toponym]) -> list[Toponym]:
+# What stands between two items of a list of places: "Žilina, Nitra, Prešov and Košice".
+LIST_GLUE = re.compile(r"^(?:,\s*|,?\s+(?:and|or)\s+|\s*/\s*|\s*&\s*)$")
+MAX_GLUE = 8
+
+
+def _list_neighbours(doc: Doc, text: str, gazetteer, found: list[Toponym], people: set[str]) -> list[Toponym]:
+    """A name the model mislabelled is a place when it is listed next to a recognised one.
+
+    Spreads along the list both ways ("Hilversum and Almelo", "Tamil Nadu, Karnataka
+    and Puducherry"); only names the gazetteer knows spelt as written.
+    """
+    pending = [ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and ent.text not in people
+               and not any(t.start < ent.end_char and ent.start_char < t.end for t in found)]
+    out: list[Toponym] = []
+    grew = True
+    while grew and pending:
+        grew = False
+        for ent in list(pending):
+            span = _trim(ent)
+            if span is None or not span.text[:1].isupper():
+                pending.remove(ent)
+                continue
+            neighbours = [t for t in found + out if t.candidates and t.candidates[0].kind in ("town", "region") and (
+                span.start_char - MAX_GLUE <= t.end <= span.start_char and LIST_GLUE.match(text[t.end:span.start_char])
+                or span.end_char <= t.start <= span.end_char + MAX_GLUE and LIST_GLUE.match(text[span.end_char:t.start]))]
+            if not neighbours:
+                continue
+            # A town of the neighbour's country: "Israel and Hamas", "the Union ... Lincoln" stay out.
+            countries = {c.country_code for t in neighbours for c in t.candidates[:3]}
+            candidates = tuple(c for c in lookup(gazetteer, span.text)
+                               if c.exact and not c.feature and c.country_code in countries)
+            pending.remove(ent)
+            if candidates:
+                out.append(Toponym(span.start_char, span.end_char, span.text, candidates))
+                grew = True
+    return out
+
+
+def _names_of_people(doc: Doc) -> set[str]:
+    """Words of the people named in full ("Sal Trapani", "Mike Flores"): alone, they are those people."""
+    return {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent if tok.is_title}
+
+
+def _same_name_again(doc: Doc, found: list[Toponym], people: set[str]) -> list[Toponym]:
     """One sense per article: a name recognised as a place once is a place where the model mislabelled it."""
     known = {t.text: t for t in found if t.candidates}
     out = []
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "PERSON", "NORP") or ent.text not in known:
+        if ent.label_ not in ("ORG", "PERSON", "NORP") or ent.text not in known or ent.text in people:
             continue
         if any(t.start < ent.end_char and ent.start_char < t.end for t in found):
             continue
@@ -146,16 +202,28 @@ def _same_name_again(doc: Doc, found: list[Toponym]) -> list[Toponym]:
 DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’\- ]{1,40}?[A-Z.])(?=\s*(?:,[^\n—–]{0,40})?\s*(?:—|–|--|-\s|\(|:))", re.MULTILINE)
 
 
-def _datelines(doc: Doc, gazetteer, found: list[Toponym]) -> list[Toponym]:
+# A dateline inside a line: before a wire service's credit ("statements. SAN DIEGO (AP) —"),
+# or after a sentence's end and before a dash ("... grant event. IMMOKALEE – Congressman").
+_CAPS = r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"
+WIRE_DATELINE = re.compile(
+    r"(?<= )" + _CAPS + r"(?=(?:,\s*[A-Z][\w.]{1,15}(?: [A-Z][\w.]+)?)?\s*\((?:AP|AFP|Reuters|UPI|CNN|dpa|IANS|PTI|Xinhua)\))"
+    r"|(?<=[.!?”\"] )" + _CAPS + r"(?= (?:—|–|--) )"
+)
+
+
+def _datelines(text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
     """All-capital datelines, which the statistical model does not tag."""
     out = []
-    for m in DATELINE.finditer(doc.text):
-        start, end = m.span(1)
-        if any(t.start < end and start < t.end for t in found):
+    matches = sorted([*DATELINE.finditer(text), *WIRE_DATELINE.finditer(text)], key=lambda m: m.start(1))
+    for m in matches:
+        group = 1 if m.group(1) else 2
+        start, end = m.span(group)
+        if any(t.start < end and start < t.end for t in [*found, *out]):
             continue
-        candidates = tuple(c for c in lookup(gazetteer, m.group(1)) if c.kind in ("town", "country", "region"))
+        name = m.group(group)
+        candidates = tuple(c for c in lookup(gazetteer, name) if c.kind in ("town", "country", "region"))
         if candidates:
-            out.append(Toponym(start, end, m.group(1), candidates, dateline=True))
+            out.append(Toponym(start, end, name, candidates, dateline=True))
     return out
 
 
@@ -181,6 +249,11 @@ def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
         if _names_organisation(doc, span.end):
             return span  # "Jamaica Cancer Society": a place inside an organisation's name
         return None  # "Georgia Smith", "Jordan Peterson"
+    if before is not None and before.is_title and before.pos_ == "PROPN" and before.ent_type_ == "" \
+            and before.lower_ != "the":  # the look-up drops a leading "the": "The Karabakh" is not a longer name
+        longer = doc[before.i : span.end]
+        if any(c.exact for c in lookup(gazetteer, longer.text)):
+            return longer  # "New" + the rule's "Jersey": the ruler knew only the shorter name
     if before is not None:
         if before.lower_.rstrip(".") in TITLES or before.lower_ in TITLES:
             return None  # "Mr. Georgia"
@@ -262,11 +335,17 @@ def _well_known(c: Candidate, span: SpacySpan) -> bool:
 
 
 def _after_locative(doc: Doc, span: SpacySpan) -> bool:
-    return span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE
+    if span.start == 0:
+        return False
+    prep = doc[span.start - 1]
+    if prep.lower_ in LOCATIVE:
+        return True
+    # "moved to Thornhill", "heading to Great Yarmouth": a destination, not a recipient.
+    return prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in MOTION_VERBS
 
 
-def _add_syntax_hints(doc: Doc, toponyms: list[Toponym]) -> None:
-    text = doc.text
+def _add_syntax_hints(doc: Doc, toponyms: list[Toponym], text: str | None = None) -> None:
+    text = doc.text if text is None else text
     for i, t in enumerate(toponyms):
         following = text[t.end : t.end + 20].split()
         preceding = text[max(0, t.start - 20) : t.start].split()
@@ -286,7 +365,7 @@ def _add_syntax_hints(doc: Doc, toponyms: list[Toponym]) -> None:
 def resolve_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
     """Resolve recognised toponyms in their article context; one Place per toponym, text order."""
     text = doc.text
-    relatives = _relative_links(doc, toponyms)
+    relatives = _relative_links(doc, text, toponyms)
     resolve(toponyms)
     area = dominant_area(toponyms)
     out = []
@@ -297,7 +376,7 @@ def resolve_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
         if link is not None:
             phrase, anchor_index = link
             place = _with_relative(place, phrase, toponyms[anchor_index], described=anchor_index != i)
-        role = _role(doc, t)
+        role = _role(doc, text, t)
         if role != "place":
             place = _replace(place, role=role)
         out.append(place)
@@ -317,13 +396,13 @@ def _place(span: Span, c: Candidate | None, surface: str, area: Candidate | None
                  country_code=c.country_code, aliases=aliases, precision=c.precision)
 
 
-def _relative_links(doc: Doc, toponyms: list[Toponym]) -> dict[int, tuple[RelativePhrase, int]]:
+def _relative_links(doc: Doc, text: str, toponyms: list[Toponym]) -> dict[int, tuple[RelativePhrase, int]]:
     """toponym index -> (relative phrase, index of the anchor toponym it is relative to)."""
     links = {}
     for i, t in enumerate(toponyms):
         sent = doc.char_span(t.start, t.end, alignment_mode="expand")
         sent_start = sent.sent.start_char if sent is not None else 0
-        phrase = find_relative(doc.text, t.start, sent_start)
+        phrase = find_relative(text, t.start, sent_start)
         if phrase is None:
             continue
         # The place described: the nearest earlier toponym of the same sentence ("Shushi ... 15 km south of X").
@@ -352,8 +431,9 @@ def _with_relative(place: Place, phrase: RelativePhrase, anchor: Toponym, descri
     return _replace(place, relative=relative, lat=round(lat, 5), lon=round(lon, 5), precision=precision)
 
 
-def _role(doc: Doc, t: Toponym) -> str:
-    """"actor" when the name stands for a government or side rather than for territory.
+def _role(doc: Doc, text: str, t: Toponym) -> str:
+    """"time" when the name only names a clock, "actor" when it stands for a government
+    or side rather than for territory, else "place".
 
     Only polities can act: countries, regions, contested areas, capitals. They act as
     the subject of a verb ("Armenia denied", "Azerbaijan has lost 540 soldiers"), the
@@ -361,6 +441,8 @@ def _role(doc: Doc, t: Toponym) -> str:
     ("Azerbaijan's Defence Ministry", "the Karabakh authorities", "the leader of
     Nagorno-Karabakh") or the object of a verb of pressure ("press Moscow").
     """
+    if not t.dateline and TIME_ZONE_AFTER.match(text, t.end):
+        return "time"
     c = t.chosen
     if t.dateline or c is None or c.feature or not (c.kind in ("country", "region") or c.capital):
         return "place"

@@ -6,8 +6,10 @@ scored on:
 - a prior: population (log scale), the kind (a country name usually means the
   country), whether the name matched with its diacritics;
 - the article's context: countries and first-level regions named unambiguously
-  in it (anchors), the distance to other anchored places, and the country most
-  of the article is about (its dominant country);
+  in it (anchors), the distance to other anchored places, the country most
+  of the article is about (its dominant country), and the first-level region most
+  of the article's names could be in (each name votes 1 / the number of regions
+  it has readings in: a local story's towns and counties share one state);
 - local syntax: "Alexandria, La." (a town followed by its region or country),
   "Donetsk region" (a region, not the town), and a relative location whose
   anchor is known.
@@ -34,6 +36,8 @@ W_COUNTRY_NAMED = 3.0
 W_DOMINANT_COUNTRY = 1.5
 W_REGION_NAMED = 2.5
 W_DOMINANT_ADMIN1 = 1.5
+W_SHARED_ADMIN1 = 0.75  # per vote of the article's other names for the candidate's first-level region
+SHARED_ADMIN1_CAP = 3
 W_NEARBY = 3.0
 NEARBY_SCALE_KM = 250.0
 W_CONTAINER = 6.0
@@ -42,7 +46,7 @@ W_TOWN_OVER_OWN_REGION = 2.5
 W_NOT_THE_COUNTRY = 6.0
 # Context counts only a tenth for a candidate this many times smaller than the name's
 # most populous sense: a French article does not make "EU" the town of Eu.
-MINOR_SENSE_RATIO = 1000
+MINOR_SENSE_RATIO = 500
 # A toponym is an anchor in round one when its best candidate leads the next by this much.
 ANCHOR_MARGIN = 3.0
 
@@ -58,6 +62,7 @@ class Toponym:
     kind_hint: str | None = None  # "region" for "Donetsk region", "town" for "the city of X"
     container: int | None = None  # index of the toponym that contains it ("Alexandria, La.")
     dateline: bool = False  # "BAKU —": where the story was filed
+    mislabelled: bool = False  # the model called it a person or organisation; taken for its context
     chosen: Candidate | None = None
     scores: dict[str, float] = field(default_factory=dict)
 
@@ -66,12 +71,15 @@ class Toponym:
 class Context:
     countries: Counter = field(default_factory=Counter)
     regions: set[str] = field(default_factory=set)
-    points: list[tuple[int, float, float]] = field(default_factory=list)  # (toponym index, lat, lon)
+    points: list[tuple[int, float, float, str]] = field(default_factory=list)  # (toponym index, lat, lon, place id)
     # Which toponyms named each country: "Mexico" read as the country must not vote for
     # Mexico City as the reading of that same name.
     country_sources: dict[str, set[int]] = field(default_factory=dict)
     # First-level regions of the places read so far: a local story stays in one state.
     admin1_sources: dict[str, set[int]] = field(default_factory=dict)
+    # For each first-level region, the names of the article that could be a place in it
+    # (any candidate, not only the chosen one): the state that explains most names.
+    admin1_names: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def dominant(self) -> str | None:
@@ -86,7 +94,16 @@ class Context:
         if c.kind in ("town", "region") and c.admin1:
             self.admin1_sources.setdefault(c.admin1, set()).add(index)
         if c.kind in ("town", "region") and not c.feature:
-            self.points.append((index, c.lat, c.lon))
+            self.points.append((index, c.lat, c.lon, c.id))
+
+    def shared_admin1(self, c: Candidate, own_name: str) -> float:
+        """Votes of the article's other names for ``c``'s first-level region.
+
+        A name votes 1 / (the number of regions it has readings in): "Immokalee" is
+        one vote for Florida, "Henderson County" a fifth of a vote for five states.
+        """
+        names = self.admin1_names.get(c.admin1 or "")
+        return sum(v for name, v in names.items() if name != own_name) if names else 0.0
 
     def dominant_admin1(self, excluded: set[int]) -> str | None:
         """The first-level region most of the other places are in (two places at least)."""
@@ -153,8 +170,14 @@ def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms:
         score += W_REGION_NAMED
     if c.kind in ("town", "region") and c.admin1 and c.admin1 == dominant_admin1:
         score += W_DOMINANT_ADMIN1
+    if c.kind in ("town", "region") and c.admin1 and not _names_a_polity(t):
+        score += W_SHARED_ADMIN1 * min(ctx.shared_admin1(c, normalise_name(t.text)), SHARED_ADMIN1_CAP)
     if c.kind in ("town", "region"):
-        near = [haversine_km(c.lat, c.lon, lat, lon) for i, lat, lon in ctx.points if i not in same_name]
+        # A place read through one of its alternate names is not near itself: "Paris" is not
+        # the Georgia town that lists it as a former name because that town is named too.
+        alias_only = normalise_name(c.name) != normalise_name(t.text)
+        near = [haversine_km(c.lat, c.lon, lat, lon) for i, lat, lon, pid in ctx.points
+                if i not in same_name and not (alias_only and pid == c.id)]
         if near:
             score += W_NEARBY * math.exp(-min(near) / NEARBY_SCALE_KM)
     if t.container is not None:
@@ -164,6 +187,12 @@ def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms:
                for o in outer_places):
             score += W_CONTAINER
     return score
+
+
+def _names_a_polity(t: Toponym) -> bool:
+    """The name is a country's or a first-level region's own name ("Oregon", "Indiana", "Lebanon")."""
+    key = normalise_name(t.text)
+    return any(c.id.startswith(("country:", "admin1:")) and normalise_name(c.name) == key for c in t.candidates)
 
 
 def best(t: Toponym, index: int, ctx: Context | None, toponyms: list[Toponym]) -> tuple[Candidate | None, float]:
@@ -183,7 +212,8 @@ def best(t: Toponym, index: int, ctx: Context | None, toponyms: list[Toponym]) -
 
 def resolve(toponyms: list[Toponym], extra_context: list[Candidate] = ()) -> None:
     """Set ``chosen`` on every toponym that has candidates."""
-    anchors = Context()
+    admin1_names = _admin1_names(toponyms)
+    anchors = Context(admin1_names=admin1_names)
     for c in extra_context:
         anchors.add(-1, c)
     for i, t in enumerate(toponyms):
@@ -193,7 +223,7 @@ def resolve(toponyms: list[Toponym], extra_context: list[Candidate] = ()) -> Non
     for i, t in enumerate(toponyms):
         t.chosen, _ = best(t, i, anchors, toponyms)
     # Round two: the whole article's first reading is the context.
-    full = Context()
+    full = Context(admin1_names=admin1_names)
     for c in extra_context:
         full.add(-1, c)
     for i, t in enumerate(toponyms):
@@ -201,6 +231,18 @@ def resolve(toponyms: list[Toponym], extra_context: list[Candidate] = ()) -> Non
             full.add(i, t.chosen)
     for i, t in enumerate(toponyms):
         t.chosen, _ = best(t, i, full, toponyms)
+
+
+def _admin1_names(toponyms: list[Toponym]) -> dict[str, dict[str, float]]:
+    regions_of: dict[str, set[str]] = {}
+    for t in toponyms:
+        regions = regions_of.setdefault(normalise_name(t.text), set())
+        regions.update(c.admin1 for c in t.candidates if c.kind in ("town", "region") and c.admin1 and not c.feature)
+    out: dict[str, dict[str, float]] = {}
+    for name, regions in regions_of.items():
+        for code in regions:
+            out.setdefault(code, {})[name] = 1.0 / len(regions)
+    return out
 
 
 def dominant_area(toponyms: list[Toponym]) -> Candidate | None:

@@ -26,9 +26,10 @@ import unicodedata
 from importlib import resources
 from pathlib import Path
 
+from .distance import haversine_km
 from .names import is_cyrillic, is_latin, normalise_name
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "7"
 GEONAMES_FILE = "cities1000.json"
 DATA_FILES = ("countries.json", "admin1.json", "us_counties.json", "areas.json")
 # ACLED-style geo-precision written on each kind (see extract/places.py for the codes).
@@ -123,6 +124,46 @@ class _Builder:
         self.db.executescript(INDEXES)
 
 
+# Towns this close to a county's centre count towards its population.
+COUNTY_RADIUS_KM = 30.0
+
+
+def _county_populations(towns: dict, counties: list[dict]) -> dict[str, int]:
+    """An estimate of each US county's population: its state's GeoNames towns near its centre.
+
+    The county outlines carry no population, so the seven Henry Counties tied and the
+    first one listed won; a populous county is the likelier reading, as for towns.
+    """
+    cells: dict[tuple[str, int, int], list[dict]] = {}
+    for t in towns.values():
+        if t["countrycode"] == "US":
+            cells.setdefault((t["admin1code"], int(t["latitude"] // 1), int(t["longitude"] // 1)), []).append(t)
+    out = {}
+    for r in counties:
+        lat0, lon0 = int(r["lat"] // 1), int(r["lon"] // 1)
+        total = 0
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                for t in cells.get((r["state"], lat0 + dlat, lon0 + dlon), ()):
+                    if haversine_km(r["lat"], r["lon"], t["latitude"], t["longitude"]) <= COUNTY_RADIUS_KM:
+                        total += t["population"]
+        out[r["code"]] = total
+    return out
+
+
+def _capital_ids(towns: dict, capitals: set[tuple[str, str]]) -> set[int]:
+    """GeoNames ids of national capitals: the most populous town of the capital's name in its country.
+
+    Matching on the name alone made every Washington in the United States a capital.
+    """
+    best: dict[tuple[str, str], dict] = {}
+    for t in towns.values():
+        key = (t["countrycode"], t["name"])
+        if key in capitals and (key not in best or t["population"] > best[key]["population"]):
+            best[key] = t
+    return {t["geonameid"] for t in best.values()}
+
+
 def build_index(path: Path) -> None:
     """Write the index to ``path`` (atomically: concurrent builders do not clash)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -137,22 +178,24 @@ def build_index(path: Path) -> None:
         with open(geonames_path(), encoding="utf-8") as fh:
             towns = json.load(fh)
         countries = json.loads(data_text("countries.json"))["entries"]
-        capitals = {(c["code"], c["capital"]) for c in countries if c.get("capital")}
+        capitals = _capital_ids(towns, {(c["code"], c["capital"]) for c in countries if c.get("capital")})
         for t in towns.values():
             o = overrides.get(t["geonameid"], {})
             names = [n for n in [t["name"], *o.get("aliases", []), *t["alternatenames"]] if usable_alias(n)]
             b.add(f"gn:{t['geonameid']}", o.get("name", t["name"]), "town", t["latitude"], t["longitude"],
                   names=names, geonameid=t["geonameid"], country_code=t["countrycode"],
                   admin1=f"{t['countrycode']}.{t['admin1code']}", population=o.get("population", t["population"]),
-                  capital=(t["countrycode"], t["name"]) in capitals)
+                  capital=t["geonameid"] in capitals)
+        counties = json.loads(data_text("us_counties.json"))["entries"]
+        county_population = _county_populations(towns, counties)
         del towns
         for r in json.loads(data_text("admin1.json"))["entries"]:
             b.add(f"admin1:{r['code']}", r["name"], "region", r["lat"], r["lon"], names=r["aliases"],
                   geonameid=r["geonameid"], country_code=r["country_code"], admin1=r["code"],
                   population=r["population"])
-        for r in json.loads(data_text("us_counties.json"))["entries"]:
+        for r in counties:
             b.add(f"county:{r['code']}", r["name"], "region", r["lat"], r["lon"], names=r["aliases"],
-                  country_code="US", admin1=f"US.{r['state']}")
+                  country_code="US", admin1=f"US.{r['state']}", population=county_population[r["code"]])
         for c in countries:
             b.add(f"country:{c['code']}", c["name"], "country", c["lat"], c["lon"], names=c["aliases"],
                   geonameid=c["geonameid"], country_code=c["code"], population=c["population"])
