@@ -38,6 +38,7 @@ from .attribution import (
     grammatical_content,
     in_quote,
     is_cue,
+    parenthetical_content,
     quote_tokens_overlap,
     speaker_tokens,
     speech_only_blocked,
@@ -110,7 +111,11 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
     else:
         qi = adjacent_quote(tok, sent, quotes, used, speaker)
         if qi is None:
-            return None
+            inserted = parenthetical_content(tok)
+            if inserted is None or quote_tokens_overlap(inserted, quotes):
+                return None
+            draft.content = char_range(inserted)
+            return draft if draft.content[1] > draft.content[0] else None
         q = quotes[qi]
         draft.content, draft.kind, draft.quotes = _inner(q, tok.doc.text), "direct", [qi]
     if draft.content[1] <= draft.content[0]:

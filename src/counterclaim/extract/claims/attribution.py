@@ -288,4 +288,27 @@ def adjacent_quote(verb: Token, sent: SpacySpan, quotes: list[Quote], used: set[
         dist = min(abs(q.outer_end - verb.idx), abs(q.outer_start - verb.idx))
         if best is None or dist < best[0]:
             best = (dist, i)
-    return best[1] if best else None
+    if best is None:
+        return quote_before_sentence(verb, sent, quotes, used)
+    return best[1]
+
+
+def quote_before_sentence(verb: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]) -> int | None:
+    """'"We will win!" he said.': the parser may end the sentence at the quote's own "!" or "?",
+    leaving the cue in a short sentence that starts right after the closing mark."""
+    if verb.i - sent.start > 4:
+        return None
+    text = verb.doc.text
+    for i, q in enumerate(quotes):
+        if i not in used and q.closed and q.outer_end <= sent.start_char and not text[q.outer_end:sent.start_char].strip():
+            return i
+    return None
+
+
+def parenthetical_content(verb: Token) -> list[Token] | None:
+    """'The Democrats, participants said, must change': the cue is a parenthesis in the clause it reports."""
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    own = {t.i for t in verb.subtree}
+    rest = [t for t in verb.head.subtree if t.i not in own]
+    return rest if sum(t.is_alpha for t in rest) >= 3 else None
