@@ -46,3 +46,35 @@ def test_recall_construction(text, content, speaker, cue):
     assert c.speaker is not None and c.speaker.text == speaker
     assert c.cue is not None and c.cue.text == cue
     assert not any(x.cue is not None and x.cue.text == "think" for x in claims)
+
+
+# (text, content substring, speaker, cue) — verbs outside the lexicon, found from the parse
+CLAUSE_REPORTERS = [
+    ("The mayor cautioned that the reservoir could overflow by Friday.", "the reservoir could overflow",
+     "The mayor", "cautioned"),
+    ("Aid workers reminded reporters that the convoy had waited for a week.", "the convoy had waited",
+     "Aid workers", "reminded"),
+    # documents report through their object: "the poll shows X ahead"
+    ("A new poll shows the governor ahead by six points.", "the governor ahead by six points", "A new poll", "shows"),
+    ("The prosecutor cited three intercepted calls.", "three intercepted calls", "The prosecutor", "cited"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), CLAUSE_REPORTERS)
+def test_reporting_verbs_from_the_parse(text, content, speaker, cue):
+    c = find(run_claims(text).claims, content)
+    assert c.speaker is not None and c.speaker.text == speaker
+    assert c.cue is not None and c.cue.text == cue
+
+
+# a that-clause after a non-reporting verb, or with no human subject, is no claim
+NOT_CLAIMS = [
+    "The storm made sure that the roads stayed closed.",
+    "The rain meant that the harvest was late.",
+    "The flood proved that the levee was too low.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_clause_without_a_reporter_is_no_claim(text):
+    assert run_claims(text).claims == []
