@@ -78,3 +78,19 @@ NOT_CLAIMS = [
 @pytest.mark.parametrize("text", NOT_CLAIMS)
 def test_clause_without_a_reporter_is_no_claim(text):
     assert run_claims(text).claims == []
+
+
+# headline colons: a speaker and a clause is a claim; a topic label, a question or a noun phrase is not
+COLON_HEADLINES = [
+    ("Mayor Ortiz: the bridge will reopen on Monday\n\nThe bridge was closed in May.", "the bridge will reopen", True),
+    ("Ortiz and Lanz: a rivalry in the valley\n\nThe two met in May.", "a rivalry in the valley", False),
+    ("Editor's note: the piece was updated on Monday\n\nThe bridge was closed in May.", "the piece was updated", False),
+    ("Mayor Ortiz: reformer or career politician?\n\nThe bridge was closed in May.", "reformer or career", False),
+    ("Mayor Ortiz: a reformer in a hurry\n\nThe bridge was closed in May.", "a reformer in a hurry", False),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "is_claim"), COLON_HEADLINES)
+def test_headline_colon(text, content, is_claim):
+    hits = [c for c in run_claims(text).claims if content in c.content.text]
+    assert bool(hits) == is_claim
