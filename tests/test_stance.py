@@ -20,6 +20,22 @@ REPORTS = [
     ("Did rebels seize the airport?", "Rebels captured the airport", "hedges"),
     ("Rebels may have seized the airport, sources say", "Rebels captured the airport", "hedges"),
     ("Airport still not reopened after storm", "The airport has not reopened", "asserts"),
+    # a question inside the headline, not only at its end
+    ("Did rebels take the airport? Footage from the runway emerges", "Rebels captured the airport", "hedges"),
+    # 'SPEAKER: claim' and 'claim: SOURCE' headline conventions
+    ("Officials: rebels hold the airport", "Rebels captured the airport", "hedges"),
+    ("Sen. Marlow: rebels hold the airport", "Rebels captured the airport", "hedges"),
+    ("Rebels hold the airport: AFP", "Rebels captured the airport", "hedges"),
+    ("Airport siege: rebels hold the runway", "Rebels captured the airport", "asserts"),
+    # rebuttals of a rumour or claim
+    ("Army puts airport capture rumours to rest", "Rebels captured the airport", "denies"),
+    ("Experts cast doubt on airport capture", "Rebels captured the airport", "denies"),
+    ("Minister shoots down rebel claims about the airport", "Rebels captured the airport", "denies"),
+    ("Agency retracts story on airport capture", "Rebels captured the airport", "denies"),
+    ("Pilots question whether rebels ever reached the airport", "Rebels captured the airport", "denies"),
+    ("Rebel commander alive and well, video shows", "The rebel commander was killed", "denies"),
+    # intention stated by the writer is no hedge
+    ("Rebels planning to open the airport to aid flights", "Rebels will reopen the airport", "asserts"),
 ]
 
 

@@ -38,6 +38,7 @@ from .attribution import (
     grammatical_content,
     in_quote,
     is_cue,
+    parenthetical_content,
     quote_tokens_overlap,
     speaker_tokens,
     speech_only_blocked,
@@ -110,7 +111,11 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
     else:
         qi = adjacent_quote(tok, sent, quotes, used, speaker)
         if qi is None:
-            return None
+            inserted = parenthetical_content(tok)
+            if inserted is None or quote_tokens_overlap(inserted, quotes):
+                return None
+            draft.content = char_range(inserted)
+            return draft if draft.content[1] > draft.content[0] else None
         q = quotes[qi]
         draft.content, draft.kind, draft.quotes = _inner(q, tok.doc.text), "direct", [qi]
     if draft.content[1] <= draft.content[0]:
@@ -186,11 +191,16 @@ def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[Draft]:
             continue
         if not any(t.pos_ in ("PROPN", "NOUN") for t in prefix) or any(q.start <= m.start(1) < q.end for q in quotes):
             continue
+        if any(t.lower_ in ("and", "&", "'s", "’s") or t.pos_ == "ADP" for t in prefix):
+            continue  # "Netanyahu and Obama: ...", "Editor's note: ...", "Among its findings: ..." name a topic
         content = (m.start(2), m.end(2))
         while content[1] > content[0] and text[content[1] - 1] in " .\t\r":
             content = (content[0], content[1] - 1)
-        if len(text[content[0]:content[1]].split()) < 3:
+        if len(text[content[0]:content[1]].split()) < 3 or text[content[0]:content[1]].rstrip("\"”’' ").endswith("?"):
             continue
+        said = doc.char_span(content[0], content[1], alignment_mode="expand")
+        if said is not None and not any(t.pos_ in ("VERB", "AUX") for t in said):
+            continue  # "Cruz: a career politician" labels a topic; what someone says is a clause
         head = prefix.root
         out.append(Draft(cue=(m.end(1), m.end(1) + 1), content=content, speaker=char_range(list(prefix)),
                          speaker_head=head, kind="direct" if text[content[0]] in "\"“‘'«" else "indirect"))

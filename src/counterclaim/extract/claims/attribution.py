@@ -22,7 +22,7 @@ from .quotes import Quote, QuoteList
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Verbs whose direct object is the addressee or target, not the proposition.
-OBJECT_NOT_CONTENT = frozenset({"tell", "inform", "ask", "urge", "brief", "warn", "quote", "cite",
+OBJECT_NOT_CONTENT = frozenset({"tell", "inform", "ask", "urge", "brief", "warn", "quote",
                                 "call", "describe", "accuse", "thank", "add", "post", "write", "say",
                                 "show", "find", "learn", "expect", "think", "believe", "note"})
 DOCUMENT_SUBJECTS = frozenset({"poll", "survey", "study", "report", "data", "document", "documents", "figure",
@@ -91,7 +91,37 @@ def in_quote(tok: Token, quotes: list[Quote]) -> bool:
 def cue_entry(tok: Token) -> CueVerb | None:
     if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say"):
         return None
-    return cue_verbs().get(tok.lemma_.lower())
+    entry = cue_verbs().get(tok.lemma_.lower())
+    if entry is None and reports_a_clause(tok):
+        return CueVerb(tok.lemma_.lower(), "asserts")
+    return entry
+
+
+# Verbs that take a that-clause without reporting anyone's words or thoughts.
+CLAUSE_NOT_REPORT = frozenset({"be", "have", "make", "ensure", "see", "let", "help", "require", "demand", "mean",
+                               "happen", "turn", "prove", "matter", "depend", "do", "get", "go", "come"})
+HUMAN_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+SPEAKER_NOUNS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader",
+                           "expert", "analyst", "aide", "adviser", "advisor", "critic", "supporter", "voter", "resident",
+                           "witness", "lawyer", "campaign", "government", "ministry", "party", "police", "army",
+                           "mayor", "governor", "senator", "lawmaker", "worker", "commander", "general", "officer",
+                           "prosecutor", "judge", "candidate", "activist", "economist", "researcher", "scientist",
+                           "diplomat", "negotiator", "authority", "agency", "committee", "council", "group"})
+
+
+def reports_a_clause(verb: Token) -> bool:
+    """A verb outside the lexicon that a person or group uses to report a clause: "X cautioned that ...",
+    "they reminded voters that ...". The class is found from the parse (a human subject, a that-clause
+    after the verb), so communication and cognition verbs the lexicon lacks still count."""
+    if verb.lemma_.lower() in CLAUSE_NOT_REPORT or verb.dep_ in ("amod", "acl", "relcl"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.lower_ in HUMAN_PRONOUNS
+                            or subj.lemma_.lower() in SPEAKER_NOUNS):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+               and any((m.dep_ == "mark" and m.lower_ == "that") or m.dep_ in ("nsubj", "nsubjpass") for m in c.children)
+               for c in verb.children)
 
 
 def is_cue(tok: Token) -> bool:
@@ -235,10 +265,13 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
         for c in children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 return [t for d in children if d.dep_ == "dobj" for t in d.subtree] + list(c.subtree)
-    if verb.lemma_.lower() not in OBJECT_NOT_CONTENT:
+    if verb.lemma_.lower() not in OBJECT_NOT_CONTENT or entry.subject == "document":
+        # "the poll shows Clinton up by 10 points": a document's object (with its predicate) is what it reports
         for c in children:
             if c.dep_ == "dobj":
-                return list(c.subtree)
+                extra = [t for o in children if o.i > c.i and o.dep_ not in ("punct", "cc", "conj", "advcl")
+                         for t in o.subtree]
+                return list(c.subtree) + (extra if entry.subject == "document" else [])
     for c in children:
         # "told a press conference that talks would resume": the parser hangs the that-clause on the object
         if c.dep_ in ("dobj", "dative"):
@@ -288,4 +321,27 @@ def adjacent_quote(verb: Token, sent: SpacySpan, quotes: list[Quote], used: set[
         dist = min(abs(q.outer_end - verb.idx), abs(q.outer_start - verb.idx))
         if best is None or dist < best[0]:
             best = (dist, i)
-    return best[1] if best else None
+    if best is None:
+        return quote_before_sentence(verb, sent, quotes, used)
+    return best[1]
+
+
+def quote_before_sentence(verb: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]) -> int | None:
+    """'"We will win!" he said.': the parser may end the sentence at the quote's own "!" or "?",
+    leaving the cue in a short sentence that starts right after the closing mark."""
+    if verb.i - sent.start > 4:
+        return None
+    text = verb.doc.text
+    for i, q in enumerate(quotes):
+        if i not in used and q.closed and q.outer_end <= sent.start_char and not text[q.outer_end:sent.start_char].strip():
+            return i
+    return None
+
+
+def parenthetical_content(verb: Token) -> list[Token] | None:
+    """'The Democrats, participants said, must change': the cue is a parenthesis in the clause it reports."""
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    own = {t.i for t in verb.subtree}
+    rest = [t for t in verb.head.subtree if t.i not in own]
+    return rest if sum(t.is_alpha for t in rest) >= 3 else None

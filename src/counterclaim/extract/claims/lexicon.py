@@ -87,5 +87,21 @@ def has_denial(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def rebuttals() -> tuple[Pattern, ...]:
+    return tuple(Pattern(re.compile(e["pattern"], re.IGNORECASE)) for e in _read("rebuttals.json"))
+
+
+def has_rebuttal(text: str) -> bool:
+    """A report rejects a rumour or claim: "puts the rumour to rest", "casts doubt on", "retracts"."""
+    return any(p.regex.search(text) for p in rebuttals())
+
+
+@functools.lru_cache(maxsize=1)
+def attributed_heads() -> re.Pattern[str]:
+    alternatives = "|".join(e["pattern"] for e in _read("attributed_heads.json"))
+    return re.compile(rf"(?:{alternatives})", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
 def headline_labels() -> frozenset[str]:
     return frozenset(e["label"] for e in _read("headline_labels.json"))

@@ -1,7 +1,8 @@
 """Find quoted segments by their marks, tolerant of unbalanced or mixed quote marks.
 
 Handles curly (“ ”), straight ("), guillemet (« » and ‹ ›), low-9 („) and
-British single (‘ ’) quotes. A quote left open at a paragraph end either
+British single (‘ ’) quotes, and the two-character marks of typewriter and
+Penn-Treebank style text (''...'' as in NYT archives, ``...''). A quote left open at a paragraph end either
 continues (the next paragraph opens with a quote mark: the newspaper convention
 for a quotation over several paragraphs) or is closed there with a warning.
 """
@@ -60,8 +61,29 @@ def _is_single_close(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
+# Two-character quote marks, scanned as a straight double quote followed by a filler character.
+DOUBLED_MARKS = ("''", "``")
+FILLER = "\x00"
+
+
 def find_quotes(text: str) -> tuple[QuoteList, list[str]]:
     """Quoted segments in text order, and warnings for marks that could not be paired."""
+    if not any(m in text for m in DOUBLED_MARKS):
+        return _find_quotes(text)
+    scan = text
+    for mark in DOUBLED_MARKS:
+        scan = scan.replace(mark, '"' + FILLER)  # same length: offsets stay those of ``text``
+    quotes, warnings = _find_quotes(scan)
+
+    def widen(q: Quote) -> Quote:
+        start = q.start + 1 if q.start < len(scan) and scan[q.start] == FILLER else q.start
+        outer_end = q.outer_end + 1 if q.closed and q.outer_end < len(scan) and scan[q.outer_end] == FILLER else q.outer_end
+        return Quote(start, max(start, q.end), q.outer_start, outer_end, q.closed, q.continued)
+
+    return QuoteList([widen(q) for q in quotes]), warnings
+
+
+def _find_quotes(text: str) -> tuple[QuoteList, list[str]]:
     quotes: list[Quote] = []
     warnings: list[str] = []
     carried = False  # previous paragraph ended inside a quotation

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Token
 
-from .lexicon import first_hedge, has_denial
+from .lexicon import attributed_heads, first_hedge, has_denial, has_rebuttal
 
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
@@ -65,8 +65,8 @@ REPORTING_FORMS = re.compile(
     r"according to|sources?|rumou?rs?|rumou?red|alleged(?:ly)?|believed|believes|purported(?:ly)?|"
     r"supposedly|may|might|could|possibly|probably|likely|apparently|appears?|seems?|expected|"
     r"unconfirmed|unverified|speculat\w*|predicts?|forecasts?|estimates?|analysts?|expects?|tips?|"
-    r"hints?|tells?|told|warns?|insists?|purports?|suspects?|suspected|accus\w+|considering|plans?|planning|"
-    r"in talks|mulls?|weighs?|eyes|eyeing|could|would)\b",
+    r"hints?|tells?|told|warns?|insists?|purports?|suspects?|suspected|accus\w+|considering|"
+    r"in talks|mulls?|weighs?|could|would)\b",
     re.IGNORECASE,
 )
 REFUTING_FORMS = re.compile(
@@ -75,6 +75,12 @@ REFUTING_FORMS = re.compile(
     r"wrongly|prank\w*|satire|satirical|fabricat\w*|made up|rumou?r control)\b",
     re.IGNORECASE,
 )
+# A question inside the headline ("Has X happened? ..."), not only at its end.
+QUESTION = re.compile(r"\?(?:\s|$)")
+# "Rep. Smith: ..." — a title abbreviation heading the headline names its speaker.
+TITLED_SPEAKER = re.compile(r"^(?:Rep|Sen|Gov|Gen|Dr|Prof|Col|Lt|Capt)\.\s+[A-Z]")
+# Newsroom acronyms closing a headline after a colon ("...: WSJ").
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 NEGATION = re.compile(r"\b(?:not|no|n't|never)\b|n't\b", re.IGNORECASE)
 
 
@@ -90,8 +96,28 @@ def report_stance(report: str, claim: str | None = None) -> str:
     refuting = [m.group(0).lower() for m in REFUTING_FORMS.finditer(report)]
     if claim_negated:
         refuting = [w for w in refuting if not NEGATION.fullmatch(w)]
-    if refuting or has_denial(report):
+    if refuting or has_denial(report) or has_rebuttal(report):
         return "denies"
-    if report.rstrip().endswith("?") or REPORTING_FORMS.search(report) or first_hedge(report):
+    if (QUESTION.search(report) or REPORTING_FORMS.search(report) or first_hedge(report)
+            or colon_attributed(report)):
         return "hedges"
     return "asserts"
+
+
+def colon_attributed(report: str) -> bool:
+    """The 'SPEAKER: claim' / 'claim: SOURCE' headline convention ("Officials: ...", "...: reports").
+
+    The head (or tail) must be short and end in a speaker or report noun, a titled
+    name or a newsroom acronym; a topic label ("Hairgate: ...") does not attribute.
+    """
+    head, sep, rest = report.partition(":")
+    if sep and rest.strip():
+        words = head.split()
+        if 0 < len(words) <= 5 and (attributed_heads().fullmatch(words[-1].strip(".,'’")) or TITLED_SPEAKER.match(head)):
+            return True
+    before, sep, tail = report.rpartition(":")
+    if sep and before.strip():
+        words = tail.split()
+        if 0 < len(words) <= 3 and (attributed_heads().fullmatch(words[-1].strip(".,'’")) or ACRONYM.match(words[-1])):
+            return True
+    return False
