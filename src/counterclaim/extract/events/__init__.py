@@ -23,13 +23,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalities, Place, Span
+from ...geo.distance import haversine_km
 from ..registry import stage
 from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text
 from .interactions import arguments, interaction
 from .lexicon import nouns, type_of_sub
-from .plover_model import plover_model
 from ..claims.lexicon import cue_nouns
 from .participants import Participant, country_name, participants
+from .plover_model import plover_model
 from .tolls import Count, combine, counts, explicit_total, is_cumulative
 
 __all__ = ["TERRITORY", "events", "sentence_events"]
@@ -89,6 +90,8 @@ def _classify_realis(sent: SpacySpan, cues: dict[str, list[Token]]) -> Trigger |
 
 
 KIND_RANK = {"town": 0, "area": 1, "region": 2, "country": 3}
+NEARBY_TOWN_KM = 50  # two towns named together in one sentence ("Vesele, Donetsk")
+WITHIN_REGION_KM = 300  # a town and the region it is said to lie in
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|into)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -104,16 +107,33 @@ def _place_for(result: ArticleResult, sent: SpacySpan, anchor: int) -> int | Non
     A place the places stage took for a side still counts when a locative
     preposition introduces it ("in Carabobo state").
     """
-    best: tuple[tuple[int, bool, int], int] | None = None
-    for i, place in enumerate(result.places):
-        if not (sent.start_char <= place.span.start < sent.end_char):
-            continue
-        if place.role == "actor" and not _locative(result, place):
-            continue
-        rank = (KIND_RANK.get(place.kind, 2), not _locative(result, place), abs(place.span.start - anchor))
-        if best is None or rank < best[0]:
-            best = (rank, i)
-    return best[1] if best else None
+    in_sentence = [i for i, p in enumerate(result.places) if sent.start_char <= p.span.start < sent.end_char]
+    eligible = [i for i in in_sentence if result.places[i].role != "actor" or _locative(result, result.places[i])]
+    if not eligible:
+        return None
+    # A name that fits none of the sentence's other places is likely a far namesake
+    # ("in Celaya, Guanajuato ... in Camargo community" read as a Camargo 900 km away).
+    fitting = [i for i in eligible if any(_coherent(result.places[i], result.places[j]) for j in in_sentence if j != i)]
+
+    def rank(i: int) -> tuple[int, bool, int]:
+        place = result.places[i]
+        return KIND_RANK.get(place.kind, 2), not _locative(result, place), abs(place.span.start - anchor)
+
+    return min(fitting or eligible, key=rank)
+
+
+def _coherent(a: Place, b: Place) -> bool:
+    """Whether two resolved places can be named together: same country, and the smaller lies
+    within reach of the larger (a town near a town, a town inside a region's span)."""
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return False
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    broader = max(a, b, key=lambda p: KIND_RANK.get(p.kind, 2))
+    if broader.kind == "country":
+        return True
+    reach = NEARBY_TOWN_KM if broader.kind in ("town", "area") else WITHIN_REGION_KM
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= reach
 
 
 def _date_for(result: ArticleResult, sent: SpacySpan, anchor: int, cumulative: bool) -> tuple[str | None, str | None]:
@@ -251,7 +271,11 @@ def _casualty_follow_up(trig: Trigger, sent: SpacySpan, result: ArticleResult, p
 
 
 def _interaction_mention(sent: SpacySpan, result: ArticleResult) -> EventMention | None:
-    """A PLOVER-only interaction (accuse, reject, agree...) with a source or a target."""
+    """A PLOVER-only interaction (accuse, reject, agree...) with a source or a target.
+
+    The cue lexicon (``interactions``) finds the interaction verb; the trained classifier,
+    reading the whole sentence, gives its PLOVER type ("did not agree", "called for talks").
+    """
     found = interaction(sent)
     if found is None or _hypothetical(found.verb):
         return None
@@ -305,7 +329,8 @@ def _claim_target(phrase: SpacySpan, result: ArticleResult) -> Participant | Non
             made = by_id.get(claim.refers_to) if claim.refers_to else None
             made = made or (claim if claim.actor else None)
             if made is not None and made.actor:
-                return Participant(made.actor, made.side, "claimant", phrase.start_char, phrase.end_char)
+                where = made.speaker or made.content  # the span that names the claimant, not "this claim"
+                return Participant(made.actor, made.side, "claimant", where.start, where.end)
     return None
 
 

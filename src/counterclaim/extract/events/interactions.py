@@ -69,24 +69,40 @@ def _argument_phrase(tok: Token) -> SpacySpan:
     return _phrase(tok)
 
 
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+TARGET_PREPS = ("on", "against", "with", "to", "from", "at", "for", "of", "into")
+
+
+def _is_actor_like(tok: Token) -> bool:
+    """A named person, organisation, state or people ('Iran', 'the FBI', 'Palestinian refugees')."""
+    return tok.ent_type_ in ACTOR_ENTS or any(c.ent_type_ in ACTOR_ENTS for c in tok.children
+                                              if c.dep_ in ("compound", "amod", "poss"))
+
+
+def _prep_objects(head: Token) -> list[Token]:
+    return [g for child in head.children if child.dep_ == "prep" and child.lower_ in TARGET_PREPS
+            for g in child.children if g.dep_ == "pobj"]
+
+
+def _target(verb: Token) -> Token | None:
+    """Who the interaction is aimed at: an actor-like object, else one inside the object
+    ('filed a lawsuit against X', 'sent aid to X'), else the plain object."""
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    candidates = direct + _prep_objects(verb) + [g for d in direct for g in _prep_objects(d)]
+    return next((c for c in candidates if _is_actor_like(c)), candidates[0] if candidates else None)
+
+
 def arguments(verb: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
-    """(source, target) phrases of an interaction verb: subject (or passive agent) and object."""
-    source = target = None
+    """(source, target) phrases of an interaction verb: subject (or passive agent) and whom it is aimed at."""
+    source = None
     for child in verb.children:
         if child.dep_ == "nsubj" and source is None:
             source = _argument_phrase(child)
         elif child.dep_ == "agent" and source is None:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             source = _argument_phrase(pobj) if pobj is not None else None
-        elif child.dep_ in ("dobj", "nsubjpass") and target is None:
-            target = _argument_phrase(child)
-    if target is None:
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("on", "against", "with", "to", "from", "at", "for"):
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    target = _argument_phrase(pobj)
-                    break
+    aimed = _target(verb)
+    target = _argument_phrase(aimed) if aimed is not None else None
     # The subject of a governing verb: "decided to reject", "were quick to deny" (deny <- quick <- were).
     head = verb
     for _ in range(3):
