@@ -76,6 +76,12 @@ def _ieq(column: Any, value: str) -> ColumnElement[bool]:
     return func.lower(column) == value.lower()
 
 
+def _sorted_date_bounds(table: Any, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+    """Date bounds on ``date`` repeated on ``sort_date`` (the same value, "" for no date), so that the
+    (filter, sort_date, seq) indexes serve a range instead of walking every row of a side or type."""
+    return _date_bounds(table.c.date, since, until) + _date_bounds(table.c.sort_date, since, until)
+
+
 def _place_matches(value: str) -> ColumnElement[bool]:
     return or_(_ieq(places.c.name, value), places.c.aliases.icontains(f"|{value}|", autoescape=True))
 
@@ -163,7 +169,7 @@ class StoreQueries:
         cursor: str | None = None,
     ) -> Page:
         stmt = select(claims.c.sort_date.label("_sort"), claims.c.seq.label("_seq"))
-        for clause in _date_bounds(claims.c.date, since, until):
+        for clause in _sorted_date_bounds(claims, since, until):
             stmt = stmt.where(clause)
         if side:
             stmt = stmt.where(_ieq(claims.c.side, side))
@@ -224,7 +230,7 @@ class StoreQueries:
         cursor: str | None = None,
     ) -> Page:
         stmt = select(events.c.sort_date.label("_sort"), events.c.seq.label("_seq"))
-        for clause in _date_bounds(events.c.date, since, until):
+        for clause in _sorted_date_bounds(events, since, until):
             stmt = stmt.where(clause)
         if event_type:
             stmt = stmt.where(_ieq(events.c.event_type, event_type))
