@@ -206,6 +206,16 @@ def test_disaster_claims_state_no_conflict_proposition(title, text, content, lin
     assert bool([m for m in claim_frames(data) if m["cls"] == "killed"]) is linked
 
 
+def test_a_clock_is_no_place_of_a_proposition():
+    text = "Officials said the ceasefire had taken effect at midnight Westford time."
+    place = dict(_place(text, "Westford"), role="time")
+    data = _result("x", "2031-01-01", "Wire", text,
+                   [_claim("x:c1", text, "the ceasefire had taken effect at midnight Westford time", "asserts",
+                           "Northland", "Officials", "2031-01-01")], [place])
+    assert [m for m in claim_frames(data) if m["cls"] == "ceasefire"] == []
+    assert [m for m in claim_frames(dict(data, places=[dict(place, role="place")])) if m["cls"] == "ceasefire"]
+
+
 def test_figures_and_their_conflicts():
     found = figures_of(LEDGER[3]) + figures_of(LEDGER[4])
     assert [(f["side"], f["value"], f["exact"], f["block"]) for f in found] == [

@@ -193,7 +193,7 @@ def _location(result: ArticleResult, event: Event | None) -> tuple[float | None,
     if event is not None and event.place is not None and places[event.place].lat is not None:
         return places[event.place].lat, places[event.place].lon
     for place in places:  # the record's location is usually the first place named
-        if place.lat is not None and place.role != "actor":
+        if place.lat is not None and place.role == "place":
             return place.lat, place.lon
     return None, None
 

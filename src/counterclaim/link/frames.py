@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import NARRATOR
 from .lexicon import Lexicon, PredicateClass, lexicon
-from .places import place_key, places_in, topic_place
+from .places import NOT_LOCATIONS, place_key, places_in, topic_place
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -167,7 +167,7 @@ def _event_frames(
         if not isinstance(idx, int) or not 0 <= idx < len(places):
             continue
         place = places[idx]
-        if place.get("role") == "actor":
+        if place.get("role") in NOT_LOCATIONS:
             continue
         sub = event.get("sub_event_type")
         date = _day(event.get("date"), data.get("date"))

@@ -14,6 +14,8 @@ from typing import Any
 
 from ..store.dialects import distance_km
 
+# Roles of a place name that locate nothing: a side speaking ("Baku said"), a clock ("Moscow time").
+NOT_LOCATIONS = frozenset({"actor", "time"})
 _KIND_RANK = {"town": 0, "area": 0, "region": 1, "country": 2}
 SAME_PLACE_KM = 25.0  # two reports of one event: places this close are one place
 
@@ -33,7 +35,7 @@ def same_place(a: dict[str, Any], b: dict[str, Any], km: float = SAME_PLACE_KM) 
 
 
 def _is_territory(place: dict[str, Any]) -> bool:
-    return place.get("role") != "actor" and place.get("kind") in _KIND_RANK
+    return place.get("role") not in NOT_LOCATIONS and place.get("kind") in _KIND_RANK
 
 
 def _is_dateline(place: dict[str, Any], text: str) -> bool:

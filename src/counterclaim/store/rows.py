@@ -196,7 +196,7 @@ def place_stat_rows(place_rows_: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One article's contribution to ``place_stats``: per distinct place, its mentions and 1 article."""
     stats: dict[str, dict[str, Any]] = {}
     for row in place_rows_:
-        if row.get("role") == "actor":  # "Baku said": a government speaking, not a place on the map
+        if row.get("role") in ("actor", "time"):  # "Baku said", "Moscow time": no place on the map
             continue
         key = place_key(row)
         entry = stats.get(key)

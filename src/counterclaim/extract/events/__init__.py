@@ -108,7 +108,8 @@ def _place_for(result: ArticleResult, sent: SpacySpan, anchor: int) -> int | Non
     preposition introduces it ("in Carabobo state").
     """
     in_sentence = [i for i, p in enumerate(result.places) if sent.start_char <= p.span.start < sent.end_char]
-    eligible = [i for i in in_sentence if result.places[i].role != "actor" or _locative(result, result.places[i])]
+    eligible = [i for i in in_sentence if result.places[i].role == "place"
+                or (result.places[i].role == "actor" and _locative(result, result.places[i]))]
     if not eligible:
         return None
     # A name that fits none of the sentence's other places is likely a far namesake
@@ -194,7 +195,7 @@ def _claim_for(claims: list[Claim], char: int) -> Claim | None:
 def _country_of(result: ArticleResult, place: int | None) -> str | None:
     if place is not None:
         return country_name(result.places[place].country_code)
-    codes = [p.country_code for p in result.places if p.country_code and p.role != "actor"]
+    codes = [p.country_code for p in result.places if p.country_code and p.role == "place"]
     return country_name(codes[0]) if codes else None
 
 
