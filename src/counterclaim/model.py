@@ -109,6 +109,10 @@ class Relative:
         return {"distance_km": self.distance_km, "bearing": self.bearing, "of": self.of}
 
 
+# Roles of a place name that locate nothing: a side speaking ("Baku said"), a clock ("Moscow time").
+NOT_LOCATIONS = frozenset({"actor", "time"})
+
+
 @dataclass(frozen=True)
 class Place:
     span: Span
@@ -121,7 +125,7 @@ class Place:
     aliases: tuple[str, ...] = ()
     precision: int | None = None  # ACLED geo-precision: 1 town, 2 near/region part, 3 region
     relative: Relative | None = None
-    role: str = "place"  # "place", or "actor" when the name stands for a government/side
+    role: str = "place"  # "place"; "actor" when the name stands for a government/side; "time" for a clock
 
     def to_dict(self) -> dict[str, Any]:
         return {

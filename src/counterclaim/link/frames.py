@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import NARRATOR
+from ..model import NARRATOR, NOT_LOCATIONS
 from .lexicon import Lexicon, PredicateClass, lexicon
-from .places import NOT_LOCATIONS, place_key, places_in, topic_place
+from .places import place_key, places_in, topic_place
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from ..model import NOT_LOCATIONS
 from ..store.dialects import distance_km
 
-# Roles of a place name that locate nothing: a side speaking ("Baku said"), a clock ("Moscow time").
-NOT_LOCATIONS = frozenset({"actor", "time"})
 _KIND_RANK = {"town": 0, "area": 0, "region": 1, "country": 2}
 SAME_PLACE_KM = 25.0  # two reports of one event: places this close are one place
 

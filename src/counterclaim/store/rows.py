@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import content_hash
+from ..model import NOT_LOCATIONS, content_hash
 
 
 def result_dict(result: Any) -> dict[str, Any]:
@@ -196,7 +196,7 @@ def place_stat_rows(place_rows_: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One article's contribution to ``place_stats``: per distinct place, its mentions and 1 article."""
     stats: dict[str, dict[str, Any]] = {}
     for row in place_rows_:
-        if row.get("role") in ("actor", "time"):  # "Baku said", "Moscow time": no place on the map
+        if row.get("role") in NOT_LOCATIONS:  # "Baku said", "Moscow time": no place on the map
             continue
         key = place_key(row)
         entry = stats.get(key)
