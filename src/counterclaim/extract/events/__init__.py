@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalities, Place, Span
 from ...geo.distance import haversine_km
+from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalities, Place, Span
+from ..claims.lexicon import cue_nouns
 from ..registry import stage
 from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text
-from .interactions import arguments, interaction
+from .interactions import Interaction, arguments, interaction
 from .lexicon import nouns, type_of_sub
-from ..claims.lexicon import cue_nouns
 from .participants import Participant, country_name, participants
 from .plover_model import plover_model
 from .tolls import Count, combine, counts, explicit_total, is_cumulative
@@ -271,13 +271,14 @@ def _casualty_follow_up(trig: Trigger, sent: SpacySpan, result: ArticleResult, p
         c.dep_ == "nsubj" for c in trig.token.children)  # passive or intransitive: "were killed", "died"
 
 
-def _interaction_mention(sent: SpacySpan, result: ArticleResult) -> EventMention | None:
+def _interaction_mention(sent: SpacySpan, result: ArticleResult,
+                         found: Interaction | None = None) -> EventMention | None:
     """A PLOVER-only interaction (accuse, reject, agree...) with a source or a target.
 
     The cue lexicon (``interactions``) finds the interaction verb; the trained classifier,
     reading the whole sentence, gives its PLOVER type ("did not agree", "called for talks").
     """
-    found = interaction(sent)
+    found = found or interaction(sent)
     if found is None or _hypothetical(found.verb):
         return None
     source, target = arguments(found.verb)
@@ -286,7 +287,7 @@ def _interaction_mention(sent: SpacySpan, result: ArticleResult) -> EventMention
     actor1 = _participant_of(source) if source is not None else None
     actor2 = _claim_target(target, result) if target is not None else None
     model = plover_model()
-    plover = model.predict(sent) if model is not None else found.plover
+    plover = model.predict(sent, found) if model is not None else found.plover
     trig = Trigger(PLOVER_ONLY, found.verb, "plover:" + plover, frozenset())
     anchor = found.verb.idx
     place = _place_for(result, sent, anchor)
@@ -305,10 +306,11 @@ def _reporting_interaction(sent: SpacySpan, result: ArticleResult, trig: Trigger
     denial another, between the speaker and whom it answers. Only a verb that governs the
     event's trigger counts; a second, unrelated verb of the sentence does not.
     """
-    mention = _interaction_mention(sent, result)
-    if mention is None or mention.trigger.token is trig.token:
-        return None
-    if not mention.trigger.token.is_ancestor(trig.token):
+    found = interaction(sent)
+    if found is None or found.verb is trig.token or not found.verb.is_ancestor(trig.token):
+        return None  # checked before the mention is built: most event sentences stop here
+    mention = _interaction_mention(sent, result, found)
+    if mention is None:
         return None
     acled = type_of_sub().get(trig.sub_event_type)  # None for a territory change not yet settled
     same_type = mention.plover == (acled.plover if acled else "ASSAULT")

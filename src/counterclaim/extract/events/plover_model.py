@@ -23,7 +23,7 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Span as SpacySpan
 
-from .interactions import interaction
+from .interactions import Interaction, interaction
 
 MODEL_FILE = "plover_model.json"
 # The lexicon's cue type is repeated so that, after TF-IDF, it weighs about as much as a
@@ -31,8 +31,11 @@ MODEL_FILE = "plover_model.json"
 CUE_WEIGHT = 2
 
 
-def sentence_features(sentences: Iterable[SpacySpan]) -> list[str]:
-    """Feature strings of one or more sentences (the training script and the stage share this)."""
+def sentence_features(sentences: Iterable[SpacySpan], cue: Interaction | None = None) -> list[str]:
+    """Feature strings of one or more sentences (the training script and the stage share this).
+
+    ``cue``: the interaction already found in a single sentence, so it is not looked for twice.
+    """
     out: list[str] = []
     for sent in sentences:
         lemmas = [t.lemma_.lower() for t in sent if not (t.is_punct or t.is_space)]
@@ -48,9 +51,9 @@ def sentence_features(sentences: Iterable[SpacySpan]) -> list[str]:
                 out.append(f"R:{lemma}")
             if t.dep_ in ("dobj", "pobj") and t.head.pos_ == "VERB":
                 out.append(f"VO:{t.head.lemma_.lower()}_{lemma}")
-        cue = interaction(sent)
-        if cue is not None:
-            out += [f"CUE:{cue.plover}"] * CUE_WEIGHT
+        found = cue or interaction(sent)
+        if found is not None:
+            out += [f"CUE:{found.plover}"] * CUE_WEIGHT
     return out
 
 
@@ -76,8 +79,8 @@ class PloverModel:
     def predict_sentences(self, sentences: list[SpacySpan]) -> str:
         return self.classes[int(np.argmax(self.scores(sentence_features(sentences))))]
 
-    def predict(self, sentence: SpacySpan) -> str:
-        return self.predict_sentences([sentence])
+    def predict(self, sentence: SpacySpan, cue: Interaction | None = None) -> str:
+        return self.classes[int(np.argmax(self.scores(sentence_features([sentence], cue))))]
 
 
 @functools.lru_cache(maxsize=1)
