@@ -72,7 +72,8 @@ def test_seed_armenian_officials_quick_to_deny_the_claim(seed_claims):
 
 def test_seed_immediately_denied_this_claim_refers_to_aliyev(seed_claims):
     c = find(seed_claims, "this claim")
-    assert (c.side, c.stance, c.cue.text) == ("Armenia", "denies", "denied")
+    # the adverb next to the verb belongs to the cue, as PolNeAR marks cues ("also called for")
+    assert (c.side, c.stance, c.cue.text) == ("Armenia", "denies", "immediately denied")
     target = by_id(seed_claims, c.refers_to)
     assert target is not None and target.actor == "Ilham Aliyev" and "captured Shusha" in target.content.text
 
@@ -151,7 +152,41 @@ CONSTRUCTIONS = [
      "suggested", "indirect", "hedges"),
     ("The ministry declared on Telegram that the town had been taken.", "the town had been taken", "The ministry",
      "declared", "indirect", "asserts"),
+    ("The mayor is calling for the army to open a corridor.", "the army to open a corridor", "The mayor",
+     "is calling for", "indirect", "asserts"),
+    ("The governor has also called on residents to leave the valley.", "residents", "The governor",
+     "has also called on", "indirect", "asserts"),
+    ("The commander thanked the volunteers for their help at the front.", "the volunteers for their help",
+     "The commander", "thanked", "indirect", "asserts"),
+    ("Asked whether the bridge was safe, most drivers said yes.", "yes", "most drivers", "said", "indirect",
+     "asserts"),
+    ("A militia backing the rebels shelled the road.", "the rebels", "A militia", "backing", "indirect", "asserts"),
+    ("Early results of the count are showing that turnout was low.", "turnout was low",
+     "Early results of the count", "are showing", "indirect", "asserts"),
+    ("In a speech to parliament, the minister declared:\n\n\u201cWe will rebuild every school.\u201d",
+     "We will rebuild every school.", "the minister", "declared", "direct", "asserts"),
+    ("After the vote, the party released the following statement:\n\n\u201cThe count was fair and we accept "
+     "it.\u201d", "The count was fair", "the party", "released", "direct", "asserts"),
 ]
+
+
+# (text, content, cue): evidential passives, annotated with no source
+RAISED_PASSIVES = [
+    ("The envoy is expected to arrive in the capital on Monday.", "The envoy is expected to arrive in the capital on Monday",
+     "is expected"),
+    ("The commander is said to have ordered the retreat.", "The commander is said to have ordered the retreat", "is said"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), RAISED_PASSIVES)
+def test_evidential_passive_has_no_speaker_and_hedges(text, content, cue):
+    c = find(run_claims(text).claims, content)
+    assert (c.speaker, c.cue.text, c.content.text, c.stance) == (None, cue, content, "hedges")
+
+
+def test_passive_with_an_agent_is_no_evidential_passive():
+    c = find(run_claims("The envoy was expected by the ministry to arrive on Monday.").claims, "The envoy")
+    assert (c.speaker.text, c.stance) == ("the ministry", "asserts")
 
 
 @pytest.mark.parametrize(("text", "content", "speaker", "cue", "kind", "stance"), CONSTRUCTIONS)

@@ -28,6 +28,7 @@ from pathlib import Path
 import click
 
 from ..errors import ClaimsEvalData
+from ..model import Claim
 
 Range = tuple[int, int]
 TRIM = " \t\r\n\"'“”‘’«»„‹›,.:;—–-()"
@@ -118,8 +119,14 @@ def ours(docs: list[BratDoc]) -> list[list[Relation]]:
                                           (c.cue.start, c.cue.end) if c.cue else None,
                                           (c.content.start, c.content.end))
                                  for c in result.claims
-                                 if c.cue is not None and not (c.speaker is None and c.stance == "hedges")]))
+                                 if c.cue is not None and not is_narrator_hedge(c)]))
     return out
+
+
+def is_narrator_hedge(claim: Claim) -> bool:
+    """"If this is correct": the writer's own hedge, which PolNeAR does not annotate as an attribution
+    (an unattributed evidential passive, "is said to", is annotated, with no source)."""
+    return claim.speaker is None and claim.stance == "hedges" and claim.kind == "nominal"
 
 
 def as_relations(claims: list[Relation]) -> list[Relation]:

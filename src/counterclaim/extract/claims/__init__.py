@@ -27,6 +27,7 @@ from ...errors import UnclosedQuote
 from ...model import ArticleResult, Claim, Span
 from ..registry import stage
 from .attribution import (
+    CLAUSE_NOT_REPORT,
     DOCUMENT_SUBJECTS,
     Draft,
     adjacent_quote,
@@ -39,6 +40,8 @@ from .attribution import (
     in_quote,
     is_cue,
     parenthetical_content,
+    quote_after_colon,
+    raised_content,
     quote_tokens_overlap,
     speaker_tokens,
     speech_only_blocked,
@@ -81,8 +84,9 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
     entry = cue_entry(tok)
     if entry is None:
         return None
-    if (entry.needs or entry.attitude) and tok.dep_ in ("acl", "amod"):
-        return None  # "the city, called Shushi by the Armenians", "rebels backed by X": no claim
+    if (entry.needs or entry.attitude) and tok.dep_ in ("acl", "amod") and not (
+            entry.attitude and tok.dep_ == "acl" and tok.tag_ == "VBG"):
+        return None  # "the city, called Shushi by the Armenians", "rebels backed by X": no claim; "a group backing X" is
     if speech_only_blocked(tok, entry):
         return None
     head = find_speaker(tok)
@@ -94,6 +98,8 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
     draft = Draft(cue=cue_range(tok), content=(0, 0), speaker=speaker, speaker_head=head, cue_token=tok,
                   base_stance=entry.stance)
     tokens = grammatical_content(tok, entry)
+    if head is None and entry.stance != "denies" and raised_content(tok):
+        draft.base_stance = "hedges"  # "is said to", "is believed to": nobody vouches for it
     if tokens:
         start, end = char_range(tokens)
         hits = quote_tokens_overlap(tokens, quotes)
@@ -122,6 +128,20 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
         return None
     used.update(draft.quotes)
     return draft
+
+
+def _introducing_draft(tok: Token, quotes: list[Quote], used: set[int]) -> Draft | None:
+    """'President Clinton released the following statement:' and a quotation: a verb outside the lexicon
+    whose colon opens a quotation introduces what its subject says."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in CLAUSE_NOT_REPORT:
+        return None
+    qi = quote_after_colon(tok, quotes, used)
+    head = find_speaker(tok) if qi is not None else None
+    if head is None or in_quote(head, quotes):
+        return None
+    used.add(qi)
+    return Draft(cue=cue_range(tok), content=_inner(quotes[qi], tok.doc.text), speaker=char_range(speaker_tokens(head)),
+                 speaker_head=head, cue_token=tok, kind="direct", quotes=[qi])
 
 
 def _according_draft(tok: Token, sent: SpacySpan) -> Draft | None:
@@ -422,7 +442,7 @@ def claims(doc: Doc, result: ArticleResult) -> None:
             elif tok.pos_ == "NOUN":
                 d = _nominal_draft(tok, quotes)
             else:
-                d = _verb_draft(tok, sent, quotes, used)
+                d = _verb_draft(tok, sent, quotes, used) or _introducing_draft(tok, quotes, used)
             if d is not None:
                 drafts.append(d)
     taken = [d.content for d in drafts]

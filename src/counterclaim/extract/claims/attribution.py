@@ -23,11 +23,22 @@ from .quotes import Quote, QuoteList
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Verbs whose direct object is the addressee or target, not the proposition.
 OBJECT_NOT_CONTENT = frozenset({"tell", "inform", "ask", "urge", "brief", "warn", "quote",
-                                "call", "describe", "accuse", "thank", "add", "post", "write", "say",
+                                "call", "describe", "accuse", "add", "post", "write", "say",
                                 "show", "find", "learn", "expect", "think", "believe", "note"})
 DOCUMENT_SUBJECTS = frozenset({"poll", "survey", "study", "report", "data", "document", "documents", "figure",
                                "record", "analysis", "research", "statistic", "investigation", "review",
-                               "audit", "footage", "image", "video", "email", "memo", "filing", "letter"})
+                               "audit", "footage", "image", "video", "email", "memo", "filing", "letter",
+                               "result", "estimate", "finding", "evidence", "number", "count", "tally", "projection",
+                               "transcript", "recording", "photo", "photograph", "picture", "chart", "map", "log"})
+# Verbs of judging (Levin 1993, 33: praise, blame, thank ...): the person judged and the "for" reason are the content.
+JUDGEMENT_VERBS = frozenset({"thank", "praise", "blame", "criticize", "criticise", "congratulate", "applaud", "fault",
+                             "commend", "condemn", "slam", "blast", "mock", "credit", "hail"})
+# Verbs that raise the subject of what is reported when passive, with nobody named as the one who reports:
+# "X is said / believed / expected to ..." (Quirk et al. 1985, 16.52 on subject-to-subject raising).
+RAISING_PASSIVES = frozenset({"say", "believe", "think", "expect", "report", "allege", "rumor", "rumour", "know",
+                              "consider", "estimate", "predict", "understand", "claim", "fear"})
+# One-word answers standing for a whole clause: "75 percent said yes", "half said so".
+PRO_CLAUSES = frozenset({"yes", "no", "so"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
@@ -135,8 +146,13 @@ def content_prep(verb: Token, entry: CueVerb) -> Token | None:
         return None
     for c in verb.children:
         if c.dep_ in ("prep", "prt") and c.lower_ in entry.preps and c.i > verb.i and any(
-                o.dep_ in ("pobj", "pcomp") for o in c.children):
+                o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in ("DATE", "TIME") for o in c.children):
             return c
+        if c.dep_ == "advcl" and c.i > verb.i:
+            # "is calling for the United States to take a role": the parser reads "for" as the clause's mark
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in entry.preps and m.i == verb.i + 1), None)
+            if mark is not None:
+                return mark
     return None
 
 
@@ -150,6 +166,8 @@ def cue_range(verb: Token) -> tuple[int, int]:
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg", "prt") and child.tag_ != "TO" and abs(child.i - verb.i) <= 3:
             toks.append(child)
+        elif child.dep_ == "advmod" and child.pos_ == "ADV" and child.tag_ != "WRB" and 0 < verb.i - child.i <= 2:
+            toks.append(child)  # "has also called for", "jokingly offered": kept only when next to the verb
     toks.sort(key=lambda t: t.i)
     # keep only the contiguous run that contains the verb
     start = end = verb.i
@@ -226,9 +244,27 @@ def nested_cue_tokens(root: Token) -> set[int]:
     return drop
 
 
+def raised_content(verb: Token) -> list[Token] | None:
+    """'Trump is expected to deliver a speech', 'he is said to have pressed for it': an evidential passive with
+    no agent. PolNeAR takes the whole clause (subject, cue and infinitive) as the content; nobody is the source."""
+    if verb.lemma_.lower() not in RAISING_PASSIVES or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    inf = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)), None)
+    if subj is None or inf is None or subj.lower_ == "it":
+        return None
+    start, end = min(t.i for t in subj.subtree), max(t.i for t in inf.subtree)
+    return [t for t in verb.doc[start:end + 1] if not t.is_punct or start < t.i < end]
+
+
 def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
     """Tokens of the reported content by grammar alone, or None."""
     children = list(verb.children)
+    raised = raised_content(verb)
+    if raised:
+        return raised
     if entry.control:
         for c in children:
             if c.dep_ == "xcomp":
@@ -239,8 +275,14 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
                 continue
             return _without(list(c.subtree), nested_cue_tokens(c))
     prep = content_prep(verb, entry)
+    if prep is not None and prep.dep_ == "mark":
+        return [t for t in prep.head.subtree if t.i != prep.i]
     if prep is not None:
         return [t for o in prep.children if o.dep_ in ("pobj", "pcomp") for t in o.subtree]
+    answer = next((c for c in children if c.lower_ in PRO_CLAUSES and c.i == verb.i + 1
+                   and c.dep_ in ("intj", "advmod", "dobj")), None)
+    if answer is not None and verb.lemma_.lower() in ("say", "answer", "reply", "respond"):
+        return [answer]
     if entry.needs == "speech":
         return None  # "he continued": only with an adjacent quotation (see speech_only)
     if entry.needs == "oprd":
@@ -271,7 +313,9 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
             if c.dep_ == "dobj":
                 extra = [t for o in children if o.i > c.i and o.dep_ not in ("punct", "cc", "conj", "advcl")
                          for t in o.subtree]
-                return list(c.subtree) + (extra if entry.subject == "document" else [])
+                if verb.lemma_.lower() in JUDGEMENT_VERBS:  # "thanked voters for their support"
+                    extra = [t for o in children if o.i > c.i and o.dep_ == "prep" and o.lower_ == "for" for t in o.subtree]
+                return list(c.subtree) + (extra if entry.subject == "document" or verb.lemma_.lower() in JUDGEMENT_VERBS else [])
     for c in children:
         # "told a press conference that talks would resume": the parser hangs the that-clause on the object
         if c.dep_ in ("dobj", "dative"):
@@ -309,9 +353,27 @@ def quote_tokens_overlap(tokens: list[Token], quotes: list[Quote]) -> list[int]:
     return [i for i, q in enumerate(quotes) if q.start < end and start < q.end]
 
 
+def quote_after_colon(verb: Token, quotes: list[Quote], used: set[int]) -> int | None:
+    """'In a 1963 speech, he declared:' with the quotation opening right after the colon (often as the next
+    paragraph, which the parser makes a sentence of its own)."""
+    near = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "released the following statement:"
+    colon = next((c for n in near for c in n.children if c.text == ":" and c.i > verb.i), None)
+    if colon is None:
+        return None
+    text = verb.doc.text
+    after = colon.idx + 1
+    for i, q in enumerate(quotes):
+        if q.outer_start >= after:
+            return i if i not in used and not text[after:q.outer_start].strip() else None
+    return None
+
+
 def adjacent_quote(verb: Token, sent: SpacySpan, quotes: list[Quote], used: set[int],
                    speaker: tuple[int, int] | None) -> int | None:
-    """The closest unused quotation sharing the cue's sentence (quote before or after the cue)."""
+    """The quotation the cue's colon opens, else the closest unused one sharing its sentence (before or after the cue)."""
+    introduced = quote_after_colon(verb, quotes, used)
+    if introduced is not None:
+        return introduced
     best: tuple[int, int] | None = None
     for i, q in enumerate(quotes):
         if i in used or not (q.outer_start < sent.end_char and sent.start_char < q.outer_end):
