@@ -331,6 +331,15 @@ def test_guillemets_are_quotes():
     assert c.kind == "direct" and c.speaker.text == "the mayor"
 
 
+@pytest.mark.parametrize("text", ['"The bridge will hold until spring,\u201d said the engineer. "We checked it twice."',
+                                  '\u201cThe bridge will hold until spring," said the engineer. \u201cWe checked it twice.\u201d'])
+def test_mixed_straight_and_curly_marks_close_a_quote(text):
+    result = run_claims(text)
+    c = find(result.claims, "The bridge will hold until spring")
+    assert (c.kind, c.speaker.text, c.cue.text) == ("direct", "the engineer", "said")
+    assert not result.warnings
+
+
 def test_very_long_paragraph():
     text = " ".join(f"Officials said that village {i} had been shelled." for i in range(300))
     result = run_claims(text)

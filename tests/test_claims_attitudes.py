@@ -20,6 +20,9 @@ ATTRIBUTED = [
      "that taxes would fall"),
     ("The envoy went on to endorse the peace plan.", "endorse", "The envoy", "the peace plan"),
     ("The council issued a letter disputing the figures.", "disputing", "a letter", "the figures"),
+    ("A spokesman for the ministry declined to comment.", "declined", "A spokesman for the ministry", "to comment"),
+    ("The envoy made it clear that talks would resume in May.", "made it clear", "The envoy",
+     "that talks would resume in May"),
 ]
 
 
@@ -38,6 +41,8 @@ NOT_CLAIMS = [
     ("Rebels backed by the army took the town on Monday.", "backed"),
     ("The mayor wants.", "wants"),  # nothing wanted: no content, no claim
     ('The general supports. "We will hold the line until spring comes," a soldier wrote.', "supports"),
+    # an attitude inside another cue's infinitive is part of that claim's content, not a claim of its own
+    ("The mayor planned to vote for the new budget.", "vote"),
 ]
 
 

@@ -39,6 +39,7 @@ from .attribution import (
     grammatical_content,
     in_quote,
     is_cue,
+    made_clear,
     parenthetical_content,
     quote_after_colon,
     raised_content,
@@ -89,6 +90,8 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
         return None  # "the city, called Shushi by the Armenians", "rebels backed by X": no claim; "a group backing X" is
     if speech_only_blocked(tok, entry):
         return None
+    if entry.attitude and tok.dep_ == "xcomp" and cue_entry(tok.head) is not None:
+        return None  # "planned to vote for X": one attitude, whose content "to vote for X" already is
     head = find_speaker(tok)
     if entry.subject == "document" and (head is None or head.lemma_.lower() not in DOCUMENT_SUBJECTS):
         return None
@@ -142,6 +145,17 @@ def _introducing_draft(tok: Token, quotes: list[Quote], used: set[int]) -> Draft
     used.add(qi)
     return Draft(cue=cue_range(tok), content=_inner(quotes[qi], tok.doc.text), speaker=char_range(speaker_tokens(head)),
                  speaker_head=head, cue_token=tok, kind="direct", quotes=[qi])
+
+
+def _made_clear_draft(tok: Token) -> Draft | None:
+    """'Clinton made it clear that she has concerns'."""
+    found = made_clear(tok)
+    head = find_speaker(tok) if found is not None else None
+    if head is None:
+        return None
+    adj, content = found
+    return Draft(cue=(tok.idx, adj.idx + len(adj.text)), content=char_range(content),
+                 speaker=char_range(speaker_tokens(head)), speaker_head=head, cue_token=tok)
 
 
 def _according_draft(tok: Token, sent: SpacySpan) -> Draft | None:
@@ -442,7 +456,7 @@ def claims(doc: Doc, result: ArticleResult) -> None:
             elif tok.pos_ == "NOUN":
                 d = _nominal_draft(tok, quotes)
             else:
-                d = _verb_draft(tok, sent, quotes, used) or _introducing_draft(tok, quotes, used)
+                d = _verb_draft(tok, sent, quotes, used) or _introducing_draft(tok, quotes, used) or _made_clear_draft(tok)
             if d is not None:
                 drafts.append(d)
     taken = [d.content for d in drafts]

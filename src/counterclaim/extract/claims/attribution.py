@@ -353,6 +353,22 @@ def quote_tokens_overlap(tokens: list[Token], quotes: list[Quote]) -> list[int]:
     return [i for i, q in enumerate(quotes) if q.start < end and start < q.end]
 
 
+CLARITY_ADJECTIVES = frozenset({"clear", "plain", "known", "evident", "obvious"})
+
+
+def made_clear(verb: Token) -> tuple[Token, list[Token]] | None:
+    """'She made it clear that ...', 'made clear that ...', 'made known': a light-verb cue ending at the
+    adjective, and the clause it reports (the parser hangs it on the verb or on the adjective)."""
+    if verb.lemma_ != "make" or verb.pos_ != "VERB":
+        return None
+    adj = next((c for c in verb.children if c.lower_ in CLARITY_ADJECTIVES and 0 < c.i - verb.i <= 2), None)
+    if adj is None:
+        return None
+    clause = next((c for c in [*adj.children, *verb.children] if c.dep_ in ("ccomp", "advcl", "csubj")
+                   and c.i > adj.i and c.pos_ in ("VERB", "AUX")), None)
+    return (adj, list(clause.subtree)) if clause is not None else None
+
+
 def quote_after_colon(verb: Token, quotes: list[Quote], used: set[int]) -> int | None:
     """'In a 1963 speech, he declared:' with the quotation opening right after the colon (often as the next
     paragraph, which the parser makes a sentence of its own)."""

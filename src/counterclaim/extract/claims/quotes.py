@@ -61,6 +61,12 @@ def _is_single_close(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
+def _mixed_close(ch: str, closer: str) -> bool:
+    """Copy-edited text often mixes the two styles in one quotation ("We will win,” he said / “We will win," he
+    said): a curly close ends a straight opening and a straight mark ends a curly one."""
+    return (closer == '"' and ch == "”") or (closer == "”" and ch == '"')
+
+
 # Two-character quote marks, scanned as a straight double quote followed by a filler character.
 DOUBLED_MARKS = ("''", "``")
 FILLER = "\x00"
@@ -108,7 +114,7 @@ def _find_quotes(text: str) -> tuple[QuoteList, list[str]]:
                 elif ch in CLOSERS:
                     warnings.append(f"closing quote mark at {i} has no opening mark")
                 continue
-            if ch == closer or (closer != '"' and ch in CLOSERS):
+            if ch == closer or (closer != '"' and ch in CLOSERS) or _mixed_close(ch, closer):
                 quotes.append(Quote(open_at + 1, i, open_at, i + 1, True, carried and open_at == lead))
                 open_at = closer = None
             elif ch in OPENERS and closer != OPENERS[ch] and ch != closer:
