@@ -340,6 +340,12 @@ def test_mixed_straight_and_curly_marks_close_a_quote(text):
     assert not result.warnings
 
 
+def test_dateline_is_not_the_speaker():
+    c = find(run_claims("KYIV, March 3 (Reuters) - Ukrainian President Volodymyr Zelensky said on Thursday that the "
+                        "city would hold.").claims, "the city would hold")
+    assert c.speaker.text == "Ukrainian President Volodymyr Zelensky"
+
+
 def test_very_long_paragraph():
     text = " ".join(f"Officials said that village {i} had been shelled." for i in range(300))
     result = run_claims(text)

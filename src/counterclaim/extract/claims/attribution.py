@@ -85,7 +85,8 @@ def speaker_tokens(head: Token) -> list[Token]:
             dropped.update(t.i for t in child.subtree)
     toks = [t for t in head.subtree if t.i not in dropped]
     # a dateline ("BAKU — Azerbaijan said") is not part of the speaker
-    dashes = [t.i for t in toks if t.text in ("—", "--", "–") and t.i < head.i]
+    dashes = [t.i for t in toks if t.i < head.i and (t.text in ("—", "--", "–") or "\n" in t.text or (
+        t.text == "-" and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_))]  # "(Reuters) - ", a headline line
     if dashes:
         toks = [t for t in toks if t.i > dashes[-1]]
     # keep the contiguous run around the head (an apposition stays, a stray clause does not)
@@ -191,11 +192,9 @@ def _climb_subject(verb: Token) -> Token | None:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
-            if child.dep_ == "nsubjpass" and tok.i != verb.i:
-                return child
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and tok.i != verb.i)]
+        if subjects:  # two subjects: a dateline the parser took for one ("NEW YORK, Dec 29 - Clinton said")
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
         if tok.dep_ == "relcl":
             return tok.head
         if tok.dep_ in ("xcomp", "acomp") or (tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB")):
