@@ -20,6 +20,8 @@ ATTRIBUTED = [
      "that taxes would fall"),
     ("The envoy went on to endorse the peace plan.", "endorse", "The envoy", "the peace plan"),
     ("The council issued a letter disputing the figures.", "disputing", "a letter", "the figures"),
+    ("The reporter asked the general about the border closures.", "asked", "The reporter", "the border closures"),
+    ("The mayor pushed back on those figures.", "pushed back on", "The mayor", "those figures"),
     ("A spokesman for the ministry declined to comment.", "declined", "A spokesman for the ministry", "to comment"),
     ("The envoy made it clear that talks would resume in May.", "made it clear", "The envoy",
      "that talks would resume in May"),

@@ -164,6 +164,9 @@ def cue_range(verb: Token) -> tuple[int, int]:
     prep = content_prep(verb, entry) if entry is not None else None
     if prep is not None:
         toks.append(prep)
+        between = verb.doc[verb.i + 1:prep.i]
+        if len(between) <= 2 and all(t.head.i == verb.i and t.dep_ in ("prt", "advmod") for t in between):
+            toks.extend(between)  # "pushed back on", "weighed in on"
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg", "prt") and child.tag_ != "TO" and abs(child.i - verb.i) <= 3:
             toks.append(child)
