@@ -346,6 +346,18 @@ def test_dateline_is_not_the_speaker():
     assert c.speaker.text == "Ukrainian President Volodymyr Zelensky"
 
 
+def test_speaker_after_the_quote_the_parser_calls_an_object():
+    c = find(run_claims("\u201cHow long will the bridge stay closed?\u201d asked the driver, who had waited "
+                        "all night.").claims, "How long will the bridge stay closed?")
+    assert (c.speaker.text, c.cue.text) == ("the driver", "asked")
+
+
+def test_relative_pronoun_is_the_speaker_span_and_the_antecedent_the_actor():
+    c = find(run_claims("The talks stalled. Armenian Prime Minister Nikol Pashinyan, who said the city would hold, "
+                        "left Yerevan.").claims, "the city would hold")
+    assert (c.speaker.text, c.actor, c.side) == ("who", "Nikol Pashinyan", "Armenia")
+
+
 def test_very_long_paragraph():
     text = " ".join(f"Officials said that village {i} had been shelled." for i in range(300))
     result = run_claims(text)

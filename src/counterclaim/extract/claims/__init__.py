@@ -42,8 +42,9 @@ from .attribution import (
     made_clear,
     parenthetical_content,
     quote_after_colon,
-    raised_content,
     quote_tokens_overlap,
+    raised_content,
+    relative_subject,
     speaker_tokens,
     speech_only_blocked,
 )
@@ -100,6 +101,9 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
         head, speaker = None, None
     draft = Draft(cue=cue_range(tok), content=(0, 0), speaker=speaker, speaker_head=head, cue_token=tok,
                   base_stance=entry.stance)
+    rel = relative_subject(tok) if speaker is not None else None
+    if rel is not None:
+        draft.relative = (rel.idx, rel.idx + len(rel.text))
     tokens = grammatical_content(tok, entry)
     if head is None and entry.stance != "denies" and raised_content(tok):
         draft.base_stance = "hedges"  # "is said to", "is believed to": nobody vouches for it
@@ -490,7 +494,7 @@ def claims(doc: Doc, result: ArticleResult) -> None:
         result.claims.append(
             Claim(
                 id=f"{prefix}{n + 1}",
-                speaker=Span.of(text, *d.speaker) if d.speaker else None,
+                speaker=Span.of(text, *(d.relative or d.speaker)) if d.speaker else None,
                 cue=Span.of(text, *d.cue) if d.cue else None,
                 content=Span.of(text, *d.content),
                 kind=d.kind,

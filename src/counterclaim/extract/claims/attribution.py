@@ -58,6 +58,7 @@ class Draft:
     inherited_from: Draft | None = None  # a continuation or split quote
     refers_hint: bool = False  # content is anaphoric ("this claim")
     nominal_token: Token | None = None
+    relative: tuple[int, int] | None = None  # "who" in "Priebus, who said": the published speaker span
 
 
 def char_range(tokens: list[Token]) -> tuple[int, int]:
@@ -215,8 +216,36 @@ def _climb_subject(verb: Token) -> Token | None:
     return None
 
 
+CLOSING_MARKS = frozenset({"”", '"', "’", "»", "''"})
+
+
+def inverted_speaker(verb: Token) -> Token | None:
+    """'“We should oppose that,” said Jim Bopp' / '“How big is it?” asked the boy': right after a closing
+    quotation mark the speaker follows the cue, and the parser often takes it for an object."""
+    doc = verb.doc
+    prev = [doc[i].text for i in range(max(0, verb.i - 2), verb.i)]
+    if not prev or not (prev[-1] in CLOSING_MARKS or (len(prev) == 2 and prev[-1] == "," and prev[0] in CLOSING_MARKS)):
+        return None
+    run: list[Token] = []
+    for t in doc[verb.i + 1:verb.i + 9]:
+        if t.is_punct or t.is_space or t.lower_ in RELATIVE_PRONOUNS or (t.pos_ in ("VERB", "AUX", "ADP") and t.tag_ != "VBG"):
+            break
+        run.append(t)
+    names = [t for t in run if t.pos_ == "PROPN"] or [t for t in run if t.pos_ in ("NOUN", "PRON")]
+    return names[-1] if names else None
+
+
+def relative_subject(verb: Token) -> Token | None:
+    """'Priebus, who has said ...': the relative pronoun, which PolNeAR marks as the source (its antecedent
+    is what ``find_speaker`` returns, for the actor)."""
+    subj = _climb_subject(verb)
+    return subj if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" else None
+
+
 def find_speaker(verb: Token) -> Token | None:
     subj = _climb_subject(verb)
+    if subj is None:
+        subj = inverted_speaker(verb)
     if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         return subj.head.head
     if subj is None and verb.dep_ == "conj":
