@@ -358,6 +358,19 @@ def test_relative_pronoun_is_the_speaker_span_and_the_antecedent_the_actor():
     assert (c.speaker.text, c.actor, c.side) == ("who", "Nikol Pashinyan", "Armenia")
 
 
+def test_participle_after_a_reported_clause_is_its_own_claim_of_the_same_speaker():
+    claims = run_claims('The two engineers argue that "there is no risk of collapse," citing an inspection in May.').claims
+    argued, cited = find(claims, "there is no risk of collapse"), find(claims, "an inspection in May")
+    assert argued is not cited and "citing" not in argued.content.text
+    assert (argued.speaker.text, cited.speaker.text, cited.cue.text) == ("The two engineers", "The two engineers", "citing")
+
+
+def test_participle_after_an_inverted_cue_shares_its_speaker():
+    c = find(run_claims("\u201cThe road is open again,\u201d added the mayor, referring to the northern pass.").claims,
+             "the northern pass")
+    assert (c.speaker.text, c.cue.text) == ("the mayor", "referring to")
+
+
 def test_very_long_paragraph():
     text = " ".join(f"Officials said that village {i} had been shelled." for i in range(300))
     result = run_claims(text)

@@ -202,6 +202,10 @@ def _climb_subject(verb: Token) -> Token | None:
         if tok.dep_ == "relcl":
             return tok.head
         if tok.dep_ in ("xcomp", "acomp") or (tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VB")):
+            if tok.dep_ == "advcl" and tok.head.dep_ == "ccomp" and tok.head.head.pos_ in ("VERB", "AUX") and not any(
+                    c.dep_ in SUBJECTS for c in tok.head.children):
+                tok = tok.head.head  # 'they argue that "there is precedent," citing a case': hung on the content
+                continue
             tok = tok.head  # "were quick to deny", "..., saying", "went on to endorse"
             continue
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -223,6 +227,8 @@ def inverted_speaker(verb: Token) -> Token | None:
     """'“We should oppose that,” said Jim Bopp' / '“How big is it?” asked the boy': right after a closing
     quotation mark the speaker follows the cue, and the parser often takes it for an object."""
     doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # '..." citing an instance': a participle is no inverted cue
     prev = [doc[i].text for i in range(max(0, verb.i - 2), verb.i)]
     if not prev or not (prev[-1] in CLOSING_MARKS or (len(prev) == 2 and prev[-1] == "," and prev[0] in CLOSING_MARKS)):
         return None
@@ -245,7 +251,8 @@ def relative_subject(verb: Token) -> Token | None:
 def find_speaker(verb: Token) -> Token | None:
     subj = _climb_subject(verb)
     if subj is None:
-        subj = inverted_speaker(verb)
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # '..." added Murphy, referring to ...'
+        subj = inverted_speaker(verb.head if participle else verb)
     if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         return subj.head.head
     if subj is None and verb.dep_ == "conj":
@@ -263,9 +270,13 @@ def _without(tokens: list[Token], drop: set[int]) -> list[Token]:
 
 
 def nested_cue_tokens(root: Token) -> set[int]:
-    """Tokens of coordinated reporting verbs under ``root`` ("... and called X Y"), which are claims of their own."""
+    """Tokens of coordinated or participial reporting verbs under ``root`` ("... and called X Y", "..., citing X"),
+    which are claims of their own."""
     drop: set[int] = set()
     for tok in root.subtree:
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i == root.i and tok.i > root.i and cue_entry(tok):
+            drop.update(t.i for t in tok.subtree)  # 'that "there is precedent," citing a case': a claim of its own
+            continue
         if (tok.dep_ == "conj" and tok.i != root.i and cue_entry(tok) is not None
                 and not any(c.dep_ in SUBJECTS for c in tok.children)):
             drop.update(t.i for t in tok.subtree)
