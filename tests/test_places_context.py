@@ -93,3 +93,19 @@ def test_a_leading_the_does_not_extend_a_rule_match():
     # The look-up drops a leading "the"; the name stays "Karabakh", head of an institution.
     found = run_places("Nobody knew the toll.\n\nThe Karabakh authorities have published the names.")
     assert [(p.span.text, p.role) for p in found] == [("Karabakh", "actor")]
+
+
+def test_the_main_town_lies_in_the_articles_country_and_region():
+    """Two mentions of a namesake abroad do not make it the article's main town."""
+    from counterclaim.extract.places_resolve import dominant_area
+
+    gazetteer = get_gazetteer()
+
+    def chosen(name: str, country: str) -> Toponym:
+        t = Toponym(0, len(name), name, gazetteer.lookup(name))
+        t.chosen = next(c for c in t.candidates if c.country_code == country)
+        return t
+
+    toponyms = [chosen("Louisiana", "US"), chosen("New Orleans", "US"), chosen("Dubreuil", "MU"),
+                chosen("Dubreuil", "MU")]
+    assert dominant_area(toponyms).name == "New Orleans"
