@@ -39,6 +39,8 @@ from spacy.tokens import Span as SpacySpan
 
 from ..geo import Candidate, get_gazetteer, normalise_name, offset
 from ..model import ArticleResult, Place, Relative, Span
+from .places_civic import civic_names
+from .places_features import named_features
 from .places_relative import RelativePhrase, find_relative
 from .places_resolve import Toponym, dominant_area, lookup, resolve
 from .registry import stage
@@ -134,9 +136,11 @@ def recognise(doc: Doc) -> list[Toponym]:
     people = _names_of_people(doc)
     found = [t for t in found if not (t.mislabelled and t.text in people)]
     found.extend(_same_name_again(doc, found, people))
+    found.extend(civic_names(doc, gazetteer, found, people))
     text = doc.text  # the property joins every token anew: read it once
     found.extend(_list_neighbours(doc, text, gazetteer, found, people))
     found.extend(_datelines(text, gazetteer, found))
+    found = _with_features(doc, text, gazetteer, found)
     found.sort(key=lambda t: t.start)
     _add_syntax_hints(doc, found, text)
     return found
@@ -178,6 +182,19 @@ def _list_neighbours(doc: Doc, text: str, gazetteer, found: list[Toponym], peopl
                 out.append(Toponym(span.start_char, span.end_char, span.text, candidates))
                 grew = True
     return out
+
+
+def _with_features(doc: Doc, text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """Add named streets and waters; one closed by its head replaces a town's name inside it ("Lebanon Street")."""
+    for feature in named_features(doc):
+        inside = [t for t in found if t.start < feature.end and feature.start < t.end]
+        if inside and not (feature.closed and all(feature.start <= t.start and t.end <= feature.end for t in inside)):
+            continue  # the recogniser's boundary stands ("Mount Pleasant" before "High School")
+        name = text[feature.start:feature.end]
+        candidates = tuple(c for c in lookup(gazetteer, name) if c.exact)
+        found = [t for t in found if t not in inside]
+        found.append(Toponym(feature.start, feature.end, name, candidates))
+    return found
 
 
 def _names_of_people(doc: Doc) -> set[str]:
