@@ -283,3 +283,17 @@ def test_a_town_before_a_civic_word_is_a_place(text, surface):
 )
 def test_civic_words_after_other_capitalised_words(text, not_place):
     assert not by_text(run_places(text), not_place)
+
+
+def test_each_name_listed_before_a_plural_head_is_a_place():
+    found = run_places("The jobless rate fell in Barrow, Clarke and Jackson counties, and the fire spread to "
+                       "Bourbon and Dauphine streets.")
+    for name in ("Barrow", "Clarke", "Jackson", "Bourbon", "Dauphine"):
+        assert len(by_text(found, name)) == 1, name
+    (jackson,) = by_text(found, "Jackson")
+    assert jackson.kind == "region" and jackson.country_code == "US"
+
+
+def test_a_legislators_home_district_is_a_place():
+    found = run_places("The bill was sponsored by Delegate Ricky Moye, D-Raleigh, and Senator Tom Bakk, DFL-Cook.")
+    assert by_text(found, "Raleigh") and by_text(found, "Cook")

@@ -39,8 +39,8 @@ from spacy.tokens import Span as SpacySpan
 
 from ..geo import Candidate, get_gazetteer, normalise_name, offset
 from ..model import ArticleResult, Place, Relative, Span
-from .places_civic import civic_names
-from .places_features import named_features
+from .places_civic import civic_names, party_districts
+from .places_features import listed_before_plural_head, named_features
 from .places_relative import RelativePhrase, find_relative
 from .places_resolve import Toponym, dominant_area, lookup, resolve
 from .registry import stage
@@ -141,6 +141,8 @@ def recognise(doc: Doc) -> list[Toponym]:
     found.extend(_list_neighbours(doc, text, gazetteer, found, people))
     found.extend(_datelines(text, gazetteer, found))
     found = _with_features(doc, text, gazetteer, found)
+    found.extend(_listed_before_plural_head(text, gazetteer, found))
+    found.extend(party_districts(text, gazetteer, found))
     found.sort(key=lambda t: t.start)
     _add_syntax_hints(doc, found, text)
     return found
@@ -195,6 +197,23 @@ def _with_features(doc: Doc, text: str, gazetteer, found: list[Toponym]) -> list
         found = [t for t in found if t not in inside]
         found.append(Toponym(feature.start, feature.end, name, candidates))
     return found
+
+
+def _listed_before_plural_head(text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """Each name of "Barrow and Jackson counties", resolved as a county where the gazetteer has one."""
+    out = []
+    for start, end, head in listed_before_plural_head(text):
+        name = text[start:end]
+        candidates = tuple(c for c in lookup(gazetteer, f"{name} {head}") if c.exact) if head else ()
+        same = next((t for t in found if (t.start, t.end) == (start, end)), None)
+        if same is not None and candidates:
+            same.candidates = candidates  # "Jackson counties": the county, not the town
+        if any(t.start < end and start < t.end for t in found):
+            continue
+        if not candidates:
+            candidates = tuple(c for c in lookup(gazetteer, name) if c.exact and c.kind in ("town", "region"))
+        out.append(Toponym(start, end, name, candidates))
+    return out
 
 
 def _names_of_people(doc: Doc) -> set[str]:

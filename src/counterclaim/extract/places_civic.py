@@ -8,6 +8,8 @@ people or services belong to, whatever its size. One pass over the tokens.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from .places_resolve import Toponym, lookup
@@ -29,6 +31,9 @@ NOT_NAMES = frozenset({
     "December",
 })
 MAX_NAME_WORDS = 3
+# A legislator's party and home district or state, as US papers write them: "Sen. Tom Bakk, DFL-Cook,",
+# "Rep. James Clyburn, D-S.C.,", "(R-Marshall)".
+PARTY_DISTRICT = re.compile(r"(?<![\w-])(?:D|R|I|DFL)-([A-Z][\w.]+(?: [A-Z][a-z]+)?)(?=[,;)]|\s[-—–]|\s*$)", re.MULTILINE)
 
 
 def civic_names(doc: Doc, gazetteer, found: list[Toponym], people: set[str]) -> list[Toponym]:
@@ -73,3 +78,19 @@ def _longest_known(doc: Doc, start: int, end: int, gazetteer) -> Toponym | None:
             return None
         return Toponym(span.start_char, span.end_char, span.text, candidates)
     return None
+
+
+def party_districts(text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """The district or state after a legislator's party letter, resolved as a region where one matches."""
+    out = []
+    for m in PARTY_DISTRICT.finditer(text):
+        start, end = m.span(1)
+        name = m.group(1)
+        if name.endswith(".") and name.count(".") == 1 and any(c.exact for c in lookup(gazetteer, name[:-1])):
+            name, end = name[:-1], end - 1  # "DFL-Cook." ends a sentence; "R-Neb." is an abbreviation
+        if any(t.start < end and start < t.end for t in found):
+            continue
+        candidates = tuple(c for c in lookup(gazetteer, f"{name} County") if c.exact) \
+            or tuple(c for c in lookup(gazetteer, name) if c.kind in ("region", "town"))
+        out.append(Toponym(start, end, name, candidates))
+    return out

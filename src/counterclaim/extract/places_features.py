@@ -14,6 +14,7 @@ gazetteer entries.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -31,6 +32,21 @@ LEADING_HEADS = frozenset({"Lake", "Mount", "Mt."})
 # Compass abbreviations inside a street's name: "S. Locust St.", "SW 75th St.".
 COMPASS = frozenset({"N.", "S.", "E.", "W.", "N", "S", "E", "W", "NE", "NW", "SE", "SW", "N.E.", "N.W.", "S.E.", "S.W."})
 MAX_NAME_WORDS = 4
+# A plural head after a list of names makes each a place of that kind: "Barrow and Jackson counties",
+# "Bourbon and Dauphine streets". A county's or parish's name is looked up with its head word.
+PLURAL_HEADS = {"counties": "County", "parishes": "Parish", "streets": None, "avenues": None, "roads": None,
+                "townships": "Township", "rivers": None, "lakes": None, "provinces": None, "districts": None,
+                "oblasts": None, "regions": None}
+_LIST_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+PLURAL_HEAD = re.compile(r"\b(" + "|".join(PLURAL_HEADS) + r")\b")
+# A list ending right before the head: "Clarke, Madison, Oconee and Oglethorpe ".
+LIST_BEFORE_HEAD = re.compile(r"(?<![\w'’.-])(?:" + _LIST_NAME + r"(?:,\s*|,?\s+(?:and|or|&)\s+))+" + _LIST_NAME + r"\s+$")
+LIST_WINDOW = 200
+LIST_ITEM = re.compile(_LIST_NAME)
+# Capitalised words that begin a sentence or name a direction, not a place: "The North and South counties".
+NOT_LIST_NAMES = frozenset({"The", "A", "An", "In", "And", "Both", "North", "South", "East", "West", "Northern",
+                            "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Other", "Neighboring",
+                            "Neighbouring", "Surrounding", "Several", "Many", "Some", "All", "Two", "Three", "Four"})
 MAX_LEADING_NAME_WORDS = 2
 
 
@@ -110,3 +126,17 @@ def _name_end(doc: Doc, head: int) -> int | None:
             and not doc[i].is_sent_start:
         i += 1
     return i if i > head + 1 else None
+
+
+def listed_before_plural_head(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, head word to look the name up with) for each name of a list before a plural head."""
+    out = []
+    for head in PLURAL_HEAD.finditer(text):
+        window_start = max(0, head.start() - LIST_WINDOW)
+        m = LIST_BEFORE_HEAD.search(text, window_start, head.start())
+        if m is None:
+            continue
+        for item in LIST_ITEM.finditer(text, m.start(), m.end()):
+            if item.group().split()[0] not in NOT_LIST_NAMES:
+                out.append((item.start(), item.end(), PLURAL_HEADS[head.group(1)]))
+    return out
