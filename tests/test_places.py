@@ -297,3 +297,17 @@ def test_each_name_listed_before_a_plural_head_is_a_place():
 def test_a_legislators_home_district_is_a_place():
     found = run_places("The bill was sponsored by Delegate Ricky Moye, D-Raleigh, and Senator Tom Bakk, DFL-Cook.")
     assert by_text(found, "Raleigh") and by_text(found, "Cook")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_place"),
+    [
+        ('"We wrestled hard," said coach Ripley after the match.', "Ripley"),
+        ("The White House declined to comment on the strike.", "White House"),
+        ("The Centre told the Supreme Court it needed more time.", "Centre"),
+        ("Diplomats were expelled by both the West and Russia.", "West"),
+        ("The sale needs approval from Congress before June.", "Congress"),
+    ],
+)
+def test_titles_institutions_and_everyday_words_are_not_places(text, not_place):
+    assert not by_text(run_places(text), not_place)

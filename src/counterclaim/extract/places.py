@@ -64,6 +64,15 @@ REGION_WORDS = frozenset({"region", "province", "oblast", "governorate", "state"
                           "regions", "provinces", "governorates", "territory", "enclave"})
 TOWN_WORDS = frozenset({"city", "town", "village", "capital", "port", "settlement"})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "st", "saint", "mr.", "mrs.", "ms.", "dr."})
+# Words before a person's surname, whatever the surname's other senses: "coach Ripley", "Sen. Bell".
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "coach", "judge", "sen", "senator", "rep",
+                           "gov", "governor", "sgt", "sergeant", "officer", "deputy", "capt", "captain", "lt",
+                           "gen", "general", "col", "colonel", "rev", "reverend", "pastor", "father", "prof",
+                           "professor", "detective", "trooper", "councilman", "councilwoman", "commissioner",
+                           "president", "chairman", "chairwoman", "mayor", "principal", "superintendent",
+                           "sheriff", "attorney", "spokesman", "spokeswoman", "director", "actor", "singer"})
+# Bodies and buildings that stand for a government or a charity; as names of towns they are rare in news.
+INSTITUTION_NAMES = frozenset({"White House", "Congress", "Kremlin", "Pentagon", "United Way", "Capitol"})
 # Verbs whose subject (or by-agent) is a government or side when it is a place name.
 ACTOR_VERBS = frozenset(["say", "tell", "claim", "deny", "announce", "declare", "accuse", "blame", "warn", "threaten", "vow", "pledge", "promise", "insist", "reject", "refuse", "condemn", "urge", "demand", "call", "ask", "agree", "sign", "support", "back", "arm", "fund", "supply", "send", "deploy", "launch", "attack", "strike", "shell", "bomb", "invade", "occupy", "withdraw", "retreat", "recognise", "recognize", "sanction", "respond", "retaliate", "negotiate", "propose", "offer", "report", "confirm", "admit", "acknowledge", "allege", "dismiss", "protest", "veto", "vote", "recall", "expel", "summon", "order", "plan", "seek", "want"])
 # Heads that make a polity name an actor: "Azerbaijan's Defence Ministry", "the Karabakh authorities".
@@ -140,6 +149,7 @@ def recognise(doc: Doc) -> list[Toponym]:
     text = doc.text  # the property joins every token anew: read it once
     found.extend(_list_neighbours(doc, text, gazetteer, found, people))
     found.extend(_datelines(text, gazetteer, found))
+    found = [t for t in found if not _names_a_person_or_body(doc, t)]
     found = _with_features(doc, text, gazetteer, found)
     found.extend(_listed_before_plural_head(text, gazetteer, found))
     found.extend(party_districts(text, gazetteer, found))
@@ -197,6 +207,24 @@ def _with_features(doc: Doc, text: str, gazetteer, found: list[Toponym]) -> list
         found = [t for t in found if t not in inside]
         found.append(Toponym(feature.start, feature.end, name, candidates))
     return found
+
+
+def _names_a_person_or_body(doc: Doc, t: Toponym) -> bool:
+    """A surname after a title ("coach Ripley"), an institution ("the White House"), an everyday word
+    the model tagged ("the Centre" for India's government, "the West")."""
+    if t.text in INSTITUTION_NAMES:
+        return True
+    if t.dateline:
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return len(span) == 1 and t.text.lower() in COMMON_REGION_WORDS and not (
+        after is not None and (after.text in GEO_HEADS or after.lower_ in REGION_WORDS))
 
 
 def _listed_before_plural_head(text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
