@@ -109,3 +109,32 @@ def test_the_main_town_lies_in_the_articles_country_and_region():
     toponyms = [chosen("Louisiana", "US"), chosen("New Orleans", "US"), chosen("Dubreuil", "MU"),
                 chosen("Dubreuil", "MU")]
     assert dominant_area(toponyms).name == "New Orleans"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "whole"),
+    [
+        ("Officers met at the Cottonport Fire Station before the raid.", "Cottonport", "Cottonport Fire Station"),
+        ("A blast hit a village of the Ochamchire district on Sunday.", "Ochamchire", "Ochamchire district"),
+    ],
+)
+def test_a_town_at_the_head_of_a_facility_the_model_tagged(text, surface, whole):
+    from counterclaim.extract.places import _known_part
+    from counterclaim.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    start = text.index(whole)
+    span = doc.char_span(start, start + len(whole))
+    part, candidates = _known_part(doc, span, get_gazetteer())
+    assert part.text == surface and candidates
+
+
+def test_a_facility_named_after_a_place_of_its_own_stays_whole():
+    from counterclaim.extract.places import _known_part
+    from counterclaim.nlp import load_nlp
+
+    text = "The Montgomery County Democrats met at the Manila Cathedral."
+    doc = load_nlp()(text)
+    for whole in ("Montgomery County Democrats", "Manila Cathedral"):
+        start = text.index(whole)
+        assert _known_part(doc, doc.char_span(start, start + len(whole)), get_gazetteer()) is None

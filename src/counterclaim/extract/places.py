@@ -40,7 +40,7 @@ from spacy.tokens import Span as SpacySpan
 from ..geo import Candidate, get_gazetteer, normalise_name, offset
 from ..model import ArticleResult, Place, Relative, Span
 from .places_civic import civic_names, party_districts
-from .places_features import listed_before_plural_head, named_features
+from .places_features import TRAILING_HEADS, listed_before_plural_head, named_features
 from .places_relative import RelativePhrase, find_relative
 from .places_resolve import Toponym, dominant_area, lookup, resolve
 from .registry import stage
@@ -129,6 +129,10 @@ def recognise(doc: Doc) -> list[Toponym]:
                 if span is None:
                     continue
             candidates = lookup(gazetteer, span.text)
+            if len(span) > 1 and not any(c.exact for c in candidates):
+                known = _known_part(doc, span, gazetteer)
+                if known is not None:
+                    span, candidates = known
             if not candidates and (ent.label_ == "GPE" or _looks_like_demonym(span)):
                 continue  # a "GPE" no gazetteer knows is mostly a person, product or firm
             found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
@@ -324,6 +328,35 @@ def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
         if before.is_title and before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", ""):
             return None  # "Michael Jordan"
     return span
+
+
+# Words after a town's name inside a facility's or body's name the model tagged as a place:
+# "Cottonport Fire Station", "Shelbyville Recreation Center", "Greer City Hall".
+FACILITY_WORDS = ORG_HEADS | {"fire", "recreation", "hall", "singers", "public", "volunteer", "sheriff's", "sheriff’s",
+                              "town", "center", "centre", "community", "civic", "memorial", "art"}
+# A name goes on through these: "Birmingham City", "Montgomery County Democrats".
+PLACE_ENDINGS = frozenset({"city", "town", "county", "state", "district", "port", "station", "airport"})
+
+
+def _known_part(doc: Doc, span: SpacySpan, gazetteer) -> tuple[SpacySpan, tuple[Candidate, ...]] | None:
+    """The town or region at the head of a facility's or body's name the model tagged as a place.
+
+    The longest leading part the gazetteer knows, spelt as written, when the rest starts with a
+    facility word and is not itself a place's name ("Ochamchire district" keeps "Ochamchire",
+    "Birmingham City" stays whole).
+    """
+    for end in range(span.end - 1, span.start, -1):
+        rest = doc[end:span.end]
+        if rest[0].is_lower and rest[0].lower_ in REGION_WORDS:
+            pass  # "Ochamchire district"
+        elif len(rest) < 2 or rest[0].lower_ not in FACILITY_WORDS or rest[0].lower_ in PLACE_ENDINGS \
+                or rest[-1].text in TRAILING_HEADS:
+            continue  # "Manila Cathedral", "Montgomery County Democrats", "Dublin Center Drive" stay whole
+        part = doc[span.start:end]
+        candidates = tuple(c for c in lookup(gazetteer, part.text) if c.exact and not c.feature)
+        if candidates and candidates[0].kind in ("town", "region", "country"):
+            return part, candidates
+    return None
 
 
 def _mislabelled_candidates(candidates: tuple[Candidate, ...], span: SpacySpan) -> tuple[Candidate, ...]:
