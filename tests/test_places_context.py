@@ -21,6 +21,8 @@ from test_places import by_text, run_places
         # all-capital datelines inside a line
         ("The budget was approved. SAN DIEGO (AP) — The Navy said two sailors were hurt.", ["SAN DIEGO"]),
         ("Officials met on Friday. IMMOKALEE – The county said the grant would pay for sidewalks.", ["IMMOKALEE"]),
+        # a date after a place's name is no surname
+        ("Talks were held in Moscow, Russia Thursday after the strike.", ["Moscow", "Russia"]),
     ],
 )
 def test_recognition_mechanisms(text, surfaces):

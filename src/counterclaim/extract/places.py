@@ -305,6 +305,10 @@ def _trim(ent: SpacySpan) -> SpacySpan | None:
     return ent.doc[start:end] if start < end else None
 
 
+# Entity types of a capitalised word after a place's name that make it no surname ("Moscow, Russia Thursday").
+NOT_A_SURNAME = frozenset({*PLACE_LABELS, "DATE", "TIME", "EVENT", "NORP"})
+
+
 def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
@@ -313,7 +317,7 @@ def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
         if lookup(gazetteer, longer.text):
             return longer  # "Gaza City", "Donetsk Oblast"
         return span  # "Mississippi State" (a university): the place is "Mississippi"
-    if after is not None and after.is_title and after.pos_ == "PROPN" and not after.ent_type_ in PLACE_LABELS:
+    if after is not None and after.is_title and after.pos_ == "PROPN" and after.ent_type_ not in NOT_A_SURNAME:
         if _names_organisation(doc, span.end):
             return span  # "Jamaica Cancer Society": a place inside an organisation's name
         return None  # "Georgia Smith", "Jordan Peterson"
