@@ -228,3 +228,79 @@ def test_a_name_that_sets_a_clock_locates_nothing(text, surface):
 )
 def test_the_word_time_elsewhere_leaves_a_place_a_place(text, surface):
     assert [p.role for p in by_text(run_places(text), surface)] == ["place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A shell hit a house on Azatamartikner Street in the morning.", "Azatamartikner Street"),
+        ("The convoy turned onto Hyland-Croy Road near the bridge.", "Hyland-Croy Road"),
+        ("Sewage spilled into Flat Creek on Tuesday.", "Flat Creek"),
+        ("Two climbers were rescued near Lake Sevan after the storm.", "Lake Sevan"),
+        ("The crash closed County Road 43 for an hour.", "County Road 43"),
+        ("Police stopped the car on Seventh Street Northwest late on Friday.", "Seventh Street Northwest"),
+    ],
+)
+def test_named_streets_and_waters_are_places(text, surface):
+    found = by_text(run_places(text), surface)
+    assert len(found) == 1 and found[0].role == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "not_place"),
+    [
+        ("She teaches at Pleasant Lane School in the town.", None, "Pleasant Lane"),
+        ("Snow fell on Lebanon Street overnight.", "Lebanon Street", "Lebanon"),
+    ],
+)
+def test_named_feature_boundaries(text, surface, not_place):
+    spans = {p.span.text for p in run_places(text)}
+    assert not_place not in spans
+    if surface is not None:
+        assert surface in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Roselle police ticketed hundreds of drivers last month.", "Roselle"),
+        ("A Gainesville man was sentenced on Friday.", "Gainesville"),
+        ("Avondale Mayor Ed Rieker backed the plan.", "Avondale"),
+    ],
+)
+def test_a_town_before_a_civic_word_is_a_place(text, surface):
+    assert len(by_text(run_places(text), surface)) == 1
+
+
+def test_each_name_listed_before_a_plural_head_is_a_place():
+    found = run_places("The jobless rate fell in Barrow, Clarke and Jackson counties, and the fire spread to "
+                       "Bourbon and Dauphine streets.")
+    for name in ("Barrow", "Clarke", "Jackson", "Bourbon", "Dauphine"):
+        assert len(by_text(found, name)) == 1, name
+    (jackson,) = by_text(found, "Jackson")
+    assert jackson.kind == "region" and jackson.country_code == "US"
+
+
+def test_a_legislators_home_district_is_a_place():
+    found = run_places("The bill was sponsored by Delegate Ricky Moye, D-Raleigh, and Senator Tom Bakk, DFL-Cook.")
+    assert by_text(found, "Raleigh") and by_text(found, "Cook")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_place"),
+    [
+        # a civic word after a capitalised word that names no town
+        ("Vice Mayor Ray Melton voted against it.", "Vice"),
+        ("Thursday police raided the house.", "Thursday"),
+        ("The Iowa City council met on Monday.", "Iowa"),
+        ("Bill Clinton family members attended.", "Clinton"),
+        # a title, an institution, an everyday word the model tagged
+        ('"We wrestled hard," said coach Ripley after the match.', "Ripley"),
+        ("The White House declined to comment on the strike.", "White House"),
+        ("The Centre told the Supreme Court it needed more time.", "Centre"),
+        ("Diplomats were expelled by both the West and Russia.", "West"),
+        ("The sale needs approval from Congress before June.", "Congress"),
+    ],
+)
+def test_capitalised_words_that_are_not_places(text, not_place):
+    assert not by_text(run_places(text), not_place)

@@ -21,6 +21,8 @@ from test_places import by_text, run_places
         # all-capital datelines inside a line
         ("The budget was approved. SAN DIEGO (AP) — The Navy said two sailors were hurt.", ["SAN DIEGO"]),
         ("Officials met on Friday. IMMOKALEE – The county said the grant would pay for sidewalks.", ["IMMOKALEE"]),
+        # a date after a place's name is no surname
+        ("Talks were held in Moscow, Russia Thursday after the strike.", ["Moscow", "Russia"]),
     ],
 )
 def test_recognition_mechanisms(text, surfaces):
@@ -93,3 +95,48 @@ def test_a_leading_the_does_not_extend_a_rule_match():
     # The look-up drops a leading "the"; the name stays "Karabakh", head of an institution.
     found = run_places("Nobody knew the toll.\n\nThe Karabakh authorities have published the names.")
     assert [(p.span.text, p.role) for p in found] == [("Karabakh", "actor")]
+
+
+def test_the_main_town_lies_in_the_articles_country_and_region():
+    """Two mentions of a namesake abroad do not make it the article's main town."""
+    from counterclaim.extract.places_resolve import dominant_area
+
+    gazetteer = get_gazetteer()
+
+    def chosen(name: str, country: str) -> Toponym:
+        t = Toponym(0, len(name), name, gazetteer.lookup(name))
+        t.chosen = next(c for c in t.candidates if c.country_code == country)
+        return t
+
+    toponyms = [chosen("Louisiana", "US"), chosen("New Orleans", "US"), chosen("Dubreuil", "MU"),
+                chosen("Dubreuil", "MU")]
+    assert dominant_area(toponyms).name == "New Orleans"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "whole"),
+    [
+        ("Officers met at the Cottonport Fire Station before the raid.", "Cottonport", "Cottonport Fire Station"),
+        ("A blast hit a village of the Ochamchire district on Sunday.", "Ochamchire", "Ochamchire district"),
+    ],
+)
+def test_a_town_at_the_head_of_a_facility_the_model_tagged(text, surface, whole):
+    from counterclaim.extract.places import _known_part
+    from counterclaim.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    start = text.index(whole)
+    span = doc.char_span(start, start + len(whole))
+    part, candidates = _known_part(doc, span, get_gazetteer())
+    assert part.text == surface and candidates
+
+
+def test_a_facility_named_after_a_place_of_its_own_stays_whole():
+    from counterclaim.extract.places import _known_part
+    from counterclaim.nlp import load_nlp
+
+    text = "The Montgomery County Democrats met at the Manila Cathedral."
+    doc = load_nlp()(text)
+    for whole in ("Montgomery County Democrats", "Manila Cathedral"):
+        start = text.index(whole)
+        assert _known_part(doc, doc.char_span(start, start + len(whole)), get_gazetteer()) is None

@@ -39,6 +39,8 @@ from spacy.tokens import Span as SpacySpan
 
 from ..geo import Candidate, get_gazetteer, normalise_name, offset
 from ..model import ArticleResult, Place, Relative, Span
+from .places_civic import civic_names, party_districts
+from .places_features import TRAILING_HEADS, listed_before_plural_head, named_features
 from .places_relative import RelativePhrase, find_relative
 from .places_resolve import Toponym, dominant_area, lookup, resolve
 from .registry import stage
@@ -62,6 +64,15 @@ REGION_WORDS = frozenset({"region", "province", "oblast", "governorate", "state"
                           "regions", "provinces", "governorates", "territory", "enclave"})
 TOWN_WORDS = frozenset({"city", "town", "village", "capital", "port", "settlement"})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "st", "saint", "mr.", "mrs.", "ms.", "dr."})
+# Words before a person's surname, whatever the surname's other senses: "coach Ripley", "Sen. Bell".
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "coach", "judge", "sen", "senator", "rep",
+                           "gov", "governor", "sgt", "sergeant", "officer", "deputy", "capt", "captain", "lt",
+                           "gen", "general", "col", "colonel", "rev", "reverend", "pastor", "father", "prof",
+                           "professor", "detective", "trooper", "councilman", "councilwoman", "commissioner",
+                           "president", "chairman", "chairwoman", "mayor", "principal", "superintendent",
+                           "sheriff", "attorney", "spokesman", "spokeswoman", "director", "actor", "singer"})
+# Bodies and buildings that stand for a government or a charity; as names of towns they are rare in news.
+INSTITUTION_NAMES = frozenset({"White House", "Congress", "Kremlin", "Pentagon", "United Way", "Capitol"})
 # Verbs whose subject (or by-agent) is a government or side when it is a place name.
 ACTOR_VERBS = frozenset(["say", "tell", "claim", "deny", "announce", "declare", "accuse", "blame", "warn", "threaten", "vow", "pledge", "promise", "insist", "reject", "refuse", "condemn", "urge", "demand", "call", "ask", "agree", "sign", "support", "back", "arm", "fund", "supply", "send", "deploy", "launch", "attack", "strike", "shell", "bomb", "invade", "occupy", "withdraw", "retreat", "recognise", "recognize", "sanction", "respond", "retaliate", "negotiate", "propose", "offer", "report", "confirm", "admit", "acknowledge", "allege", "dismiss", "protest", "veto", "vote", "recall", "expel", "summon", "order", "plan", "seek", "want"])
 # Heads that make a polity name an actor: "Azerbaijan's Defence Ministry", "the Karabakh authorities".
@@ -118,6 +129,10 @@ def recognise(doc: Doc) -> list[Toponym]:
                 if span is None:
                     continue
             candidates = lookup(gazetteer, span.text)
+            if len(span) > 1 and not any(c.exact for c in candidates):
+                known = _known_part(doc, span, gazetteer)
+                if known is not None:
+                    span, candidates = known
             if not candidates and (ent.label_ == "GPE" or _looks_like_demonym(span)):
                 continue  # a "GPE" no gazetteer knows is mostly a person, product or firm
             found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
@@ -134,9 +149,14 @@ def recognise(doc: Doc) -> list[Toponym]:
     people = _names_of_people(doc)
     found = [t for t in found if not (t.mislabelled and t.text in people)]
     found.extend(_same_name_again(doc, found, people))
+    found.extend(civic_names(doc, gazetteer, found, people))
     text = doc.text  # the property joins every token anew: read it once
     found.extend(_list_neighbours(doc, text, gazetteer, found, people))
     found.extend(_datelines(text, gazetteer, found))
+    found = [t for t in found if not _names_a_person_or_body(doc, t)]
+    found = _with_features(doc, text, gazetteer, found)
+    found.extend(_listed_before_plural_head(text, gazetteer, found))
+    found.extend(party_districts(text, gazetteer, found))
     found.sort(key=lambda t: t.start)
     _add_syntax_hints(doc, found, text)
     return found
@@ -177,6 +197,54 @@ def _list_neighbours(doc: Doc, text: str, gazetteer, found: list[Toponym], peopl
             if candidates:
                 out.append(Toponym(span.start_char, span.end_char, span.text, candidates))
                 grew = True
+    return out
+
+
+def _with_features(doc: Doc, text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """Add named streets and waters; one closed by its head replaces a town's name inside it ("Lebanon Street")."""
+    for feature in named_features(doc):
+        inside = [t for t in found if t.start < feature.end and feature.start < t.end]
+        if inside and not (feature.closed and all(feature.start <= t.start and t.end <= feature.end for t in inside)):
+            continue  # the recogniser's boundary stands ("Mount Pleasant" before "High School")
+        name = text[feature.start:feature.end]
+        candidates = tuple(c for c in lookup(gazetteer, name) if c.exact)
+        found = [t for t in found if t not in inside]
+        found.append(Toponym(feature.start, feature.end, name, candidates))
+    return found
+
+
+def _names_a_person_or_body(doc: Doc, t: Toponym) -> bool:
+    """A surname after a title ("coach Ripley"), an institution ("the White House"), an everyday word
+    the model tagged ("the Centre" for India's government, "the West")."""
+    if t.text in INSTITUTION_NAMES:
+        return True
+    if t.dateline:
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return len(span) == 1 and t.text.lower() in COMMON_REGION_WORDS and not (
+        after is not None and (after.text in GEO_HEADS or after.lower_ in REGION_WORDS))
+
+
+def _listed_before_plural_head(text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """Each name of "Barrow and Jackson counties", resolved as a county where the gazetteer has one."""
+    out = []
+    for start, end, head in listed_before_plural_head(text):
+        name = text[start:end]
+        candidates = tuple(c for c in lookup(gazetteer, f"{name} {head}") if c.exact) if head else ()
+        same = next((t for t in found if (t.start, t.end) == (start, end)), None)
+        if same is not None and candidates:
+            same.candidates = candidates  # "Jackson counties": the county, not the town
+        if any(t.start < end and start < t.end for t in found):
+            continue
+        if not candidates:
+            candidates = tuple(c for c in lookup(gazetteer, name) if c.exact and c.kind in ("town", "region"))
+        out.append(Toponym(start, end, name, candidates))
     return out
 
 
@@ -237,6 +305,10 @@ def _trim(ent: SpacySpan) -> SpacySpan | None:
     return ent.doc[start:end] if start < end else None
 
 
+# Entity types of a capitalised word after a place's name that make it no surname ("Moscow, Russia Thursday").
+NOT_A_SURNAME = frozenset({*PLACE_LABELS, "DATE", "TIME", "EVENT", "NORP"})
+
+
 def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
@@ -245,7 +317,7 @@ def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
         if lookup(gazetteer, longer.text):
             return longer  # "Gaza City", "Donetsk Oblast"
         return span  # "Mississippi State" (a university): the place is "Mississippi"
-    if after is not None and after.is_title and after.pos_ == "PROPN" and not after.ent_type_ in PLACE_LABELS:
+    if after is not None and after.is_title and after.pos_ == "PROPN" and after.ent_type_ not in NOT_A_SURNAME:
         if _names_organisation(doc, span.end):
             return span  # "Jamaica Cancer Society": a place inside an organisation's name
         return None  # "Georgia Smith", "Jordan Peterson"
@@ -260,6 +332,35 @@ def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
         if before.is_title and before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", ""):
             return None  # "Michael Jordan"
     return span
+
+
+# Words after a town's name inside a facility's or body's name the model tagged as a place:
+# "Cottonport Fire Station", "Shelbyville Recreation Center", "Greer City Hall".
+FACILITY_WORDS = ORG_HEADS | {"fire", "recreation", "hall", "singers", "public", "volunteer", "sheriff's", "sheriff’s",
+                              "town", "center", "centre", "community", "civic", "memorial", "art"}
+# A name goes on through these: "Birmingham City", "Montgomery County Democrats".
+PLACE_ENDINGS = frozenset({"city", "town", "county", "state", "district", "port", "station", "airport"})
+
+
+def _known_part(doc: Doc, span: SpacySpan, gazetteer) -> tuple[SpacySpan, tuple[Candidate, ...]] | None:
+    """The town or region at the head of a facility's or body's name the model tagged as a place.
+
+    The longest leading part the gazetteer knows, spelt as written, when the rest starts with a
+    facility word and is not itself a place's name ("Ochamchire district" keeps "Ochamchire",
+    "Birmingham City" stays whole).
+    """
+    for end in range(span.end - 1, span.start, -1):
+        rest = doc[end:span.end]
+        if rest[0].is_lower and rest[0].lower_ in REGION_WORDS:
+            pass  # "Ochamchire district"
+        elif len(rest) < 2 or rest[0].lower_ not in FACILITY_WORDS or rest[0].lower_ in PLACE_ENDINGS \
+                or rest[-1].text in TRAILING_HEADS:
+            continue  # "Manila Cathedral", "Montgomery County Democrats", "Dublin Center Drive" stay whole
+        part = doc[span.start:end]
+        candidates = tuple(c for c in lookup(gazetteer, part.text) if c.exact and not c.feature)
+        if candidates and candidates[0].kind in ("town", "region", "country"):
+            return part, candidates
+    return None
 
 
 def _mislabelled_candidates(candidates: tuple[Candidate, ...], span: SpacySpan) -> tuple[Candidate, ...]:

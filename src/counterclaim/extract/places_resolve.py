@@ -44,6 +44,8 @@ W_CONTAINER = 6.0
 W_KIND_HINT = 5.0
 W_TOWN_OVER_OWN_REGION = 2.5
 W_NOT_THE_COUNTRY = 6.0
+# The main town of an article lies in its main first-level region unless others are named far more.
+W_AREA_IN_MAIN_ADMIN1 = 1.5
 # Context counts only a tenth for a candidate this many times smaller than the name's
 # most populous sense: a French article does not make "EU" the town of Eu.
 MINOR_SENSE_RATIO = 500
@@ -246,12 +248,31 @@ def _admin1_names(toponyms: list[Toponym]) -> dict[str, dict[str, float]]:
 
 
 def dominant_area(toponyms: list[Toponym]) -> Candidate | None:
-    """The town the article is mostly about (else its region): where its unknown names probably are."""
+    """The town the article is mostly about (else its region): where its unknown names probably are.
+
+    Votes stay inside the article's main country and favour its main first-level region (a
+    named region counts twice): two mentions of a namesake abroad do not outvote a story's
+    state and city ("Louisiana ... New Orleans ... Dubreuil").
+    """
+    chosen = [t.chosen for t in toponyms if t.chosen is not None]
+    if not chosen:
+        return None
+    country = Counter(c.country_code for c in chosen if c.country_code).most_common(1)
+    home = [c for c in chosen if not country or c.country_code == country[0][0]] or chosen
+    admin1 = Counter()
+    for c in home:
+        if c.admin1 and c.kind in ("town", "region"):
+            admin1[c.admin1] += 2 if c.kind == "region" else 1
+    main_admin1 = admin1.most_common(1)[0][0] if admin1 else None
     for kinds in (("town",), ("region",)):
-        counts = Counter(t.chosen.id for t in toponyms if t.chosen is not None and t.chosen.kind in kinds)
-        if counts:
-            best_id = counts.most_common(1)[0][0]
-            return next(t.chosen for t in toponyms if t.chosen is not None and t.chosen.id == best_id)
+        votes = Counter()
+        for c in home:
+            if c.kind in kinds:
+                votes[c.id] += 1
+        if votes:
+            first = {c.id: c for c in reversed(home)}
+            best = max(votes, key=lambda i: votes[i] + W_AREA_IN_MAIN_ADMIN1 * (first[i].admin1 == main_admin1))
+            return first[best]
     return None
 
 
