@@ -75,6 +75,13 @@ SUB_EVENTS = [
     ("Unidentified gunmen shot dead a police lieutenant in the city on Sunday.", "Armed clash"),
     ("Army and rebel units exchanged artillery fire in both directions near the village overnight.", "Armed clash"),
     ("Rioters demonstrating against fuel prices blocked the highway with tyres and rocks.", "Violent demonstration"),
+    # Third pass: violence by an unarmed crowd is mob violence, whoever it hits; armed or unknown
+    # assailants are not a crowd.
+    ("Villagers pelted stones at police near the market and clashed with them; two officers were injured.",
+     "Mob violence"),
+    ("A suspected thief was beaten up by a group of residents in the bus station.", "Mob violence"),
+    ("A journalist was assaulted by unknown people outside his house in the town.", "Attack"),
+    ("A group of youths armed with machetes attacked a farmer in the village.", "Attack"),
 ]
 
 

@@ -39,6 +39,7 @@ PLACE_NOUNS = frozenset(
      "bridge", "camp", "headquarters", "hq", "province", "county", "neighbourhood", "neighborhood",
      "capital", "stronghold", "port", "island", "valley", "sector", "front", "border", "crossing"}
 )
+UNKNOWN_AGENT = frozenset({"unknown", "unidentified", "masked", "suspected"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -148,6 +149,59 @@ def _parties_are_crowds(trigger: Token) -> bool:
     return any(p.lemma_.lower() in crowd for p in parties)
 
 
+def _agents(trigger: Token) -> list[Token]:
+    """Who did it: the subject of the (active) verb, or the 'by' phrase of a passive one or of a noun.
+
+    A conjoined verb shares its subject ("pelted stones and clashed"); a relative clause's
+    subject is the noun it hangs on ("a group of people that attacked").
+    """
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj") else trigger
+    heads = [trigger, verb]
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+        heads.append(verb)
+    found: list[Token] = []
+    for head in dict.fromkeys(heads):
+        for child in head.children:
+            if child.dep_ == "nsubj":
+                agent = head.head if head.dep_ == "relcl" and child.tag_ in ("WDT", "WP") else child
+                found.extend([agent, *agent.conjuncts])
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    found.extend([pobj, *pobj.conjuncts])
+        if found:
+            break
+    return found
+
+
+def _is_mob(agent: Token) -> bool:
+    """'locals', 'a group of residents', 'community members': a crowd, not a single or armed person."""
+    lexicon = nouns()
+    lemma = agent.lemma_.lower()
+    if lemma not in lexicon["mob_agent"] or any(c.lower_ in UNKNOWN_AGENT for c in agent.children):
+        return False  # "unknown people" are unidentified assailants, not a crowd
+    of = [g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if of:  # "group of gunmen", "members of the CJNG": what the group is of decides
+        return all(o.lemma_.lower() in lexicon["mob_agent"] | lexicon["civilian"] for o in of)
+    return agent.tag_ in ("NNS", "NNPS") or lemma in ("crowd", "mob", "community", "people")
+
+
+def _mob_attack(trigger: Token, sent: SpacySpan, cues: dict[str, list[Token]]) -> bool:
+    """Violence done by an unorganised crowd with no arms: ACLED's mob violence.
+
+    Stone-throwing or vandalising verbs (``riot_violent``) of the sentence count as
+    the deed too: "villagers pelted stones at police ... three were injured".
+    """
+    armed = nouns()["armed_means"]
+    if any(tok.lemma_.lower() in armed or tok.lower_ in armed for tok in sent):
+        return False
+    for deed in (trigger, *cues.get("riot_violent", ())):
+        agents = _agents(deed)
+        if agents:
+            return all(_is_mob(a) for a in agents)
+    return False
+
+
 def _has_combatants(sent: SpacySpan) -> bool:
     """Whether anyone in the sentence bears arms in an organised force (else a clash is mob violence)."""
     from ...actors import resolve_actor
@@ -230,6 +284,8 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
     if "abduct" in present:
         return hit("abduct", "Abduction/forced disappearance")
     if "clash" in present:
+        if _mob_attack(cues["clash"][0], sent, cues):
+            return hit("clash", "Mob violence")
         if _parties_are_crowds(cues["clash"][0]) and "small_arms" not in present and not _has_combatants(sent):  # party supporters, villagers, vendors fighting each other
             return hit("clash", "Mob violence")
         return hit("clash", "Armed clash")
@@ -237,6 +293,8 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
         if "crime" in present and not conflict and not _targets_armed(cues["violence"][0], sent):
             return None
         trigger = cues["violence"][0]
+        if _mob_attack(trigger, sent, cues):
+            return hit("violence", "Mob violence")
         if "arrest" in present and not _has_casualty(sent):
             return hit("arrest", "Arrests")  # "arrested 15 in a raid": nobody hurt
         sub = "Armed clash" if _targets_armed(trigger, sent) else "Attack"
