@@ -82,6 +82,12 @@ SUB_EVENTS = [
     ("A suspected thief was beaten up by a group of residents in the bus station.", "Mob violence"),
     ("A journalist was assaulted by unknown people outside his house in the town.", "Attack"),
     ("A group of youths armed with machetes attacked a farmer in the village.", "Attack"),
+    # A protest's cause is not how it went: violence or arrests it is held against leave it peaceful.
+    ("Relatives gathered outside the court in protest against the arrest of two activists accused of "
+     "vandalising a bank.", "Peaceful protest"),
+    ("Farmers protested outside the ministry, demanding compensation for crops damaged by the floods.",
+     "Peaceful protest"),
+    ("Hundreds of migrant labourers took to the streets of the city, demanding transport home.", "Peaceful protest"),
 ]
 
 

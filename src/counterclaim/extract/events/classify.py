@@ -230,6 +230,29 @@ def _has_place_object(trigger: Token, sent: SpacySpan) -> bool:
     return False
 
 
+# Phrases that give a protest's cause or background, not what happened at it:
+# "against the detention of activists accused of vandalising a bank", "compensation for damage".
+CAUSE_PREPS = frozenset({"against", "over", "for", "about", "after", "following", "since", "because"})
+PROTEST_MANNER_GROUPS = ("protest_force", "riot_violent", "protest_intervention", "riot")
+
+
+def _in_cause(tok: Token) -> bool:
+    """Whether ``tok`` sits inside a phrase that gives a reason ('against X', 'after Y happened')."""
+    for node in (tok, *tok.ancestors):
+        if node.dep_ == "pobj" and node.head.lower_ in CAUSE_PREPS:
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_PREPS for c in node.children):
+            return True
+    return False
+
+
+def _protest_manner(cues: dict[str, list[Token]]) -> dict[str, list[Token]]:
+    """The cues with the force/violence/intervention ones that only describe a protest's cause removed."""
+    kept = {g: ([t for t in toks if not _in_cause(t)] if g in PROTEST_MANNER_GROUPS else toks)
+            for g, toks in cues.items()}
+    return {g: toks for g, toks in kept.items() if toks}
+
+
 def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Trigger | None:
     """The sub-event type this sentence reports, or None for no conflict event."""
     if cues is None:
@@ -243,10 +266,13 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
 
     conflict = bool(present & CONFLICT_GROUPS)
     # Non-event guards: disasters, ordinary crime and diplomacy with no conflict vocabulary.
-    if "disaster" in present and not conflict:
-        return None
+    if "disaster" in present and not conflict and "protest" not in present:
+        return None  # a protest over a flood or a crash is still a protest
     if "sexual" in present:
         return hit("sexual", "Sexual violence")
+    if "protest" in present and not present & {"air", "shelling"}:
+        cues = _protest_manner(cues)
+        present = frozenset(cues)
     if ("protest" in present or "riot" in present and "riot_violent" in present) and not present & {"air", "shelling"}:
         key = "protest" if "protest" in present else "riot"
         if "protest_force" in present:
