@@ -88,6 +88,13 @@ SUB_EVENTS = [
     ("Farmers protested outside the ministry, demanding compensation for crops damaged by the floods.",
      "Peaceful protest"),
     ("Hundreds of migrant labourers took to the streets of the city, demanding transport home.", "Peaceful protest"),
+    # Who was hit: an off-duty officer or a herders' camp is a civilian target, a member of an armed
+    # unit is not; a sniper firing on a civilian is no battle; an attack repelled is one.
+    ("Gunmen shot dead an off-duty police officer outside his home in the city.", "Attack"),
+    ("Militiamen attacked a cattle camp near the river and stole dozens of cows.", "Attack"),
+    ("Unidentified gunmen killed a member of the 4th Brigade near the market.", "Armed clash"),
+    ("A sniper shot and killed a civilian in the old town on Tuesday.", "Attack"),
+    ("Soldiers repelled the militants near the border post; two of the assailants were killed.", "Armed clash"),
 ]
 
 

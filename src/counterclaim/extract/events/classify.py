@@ -11,6 +11,7 @@ regains, a non-state actor overtakes).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -28,6 +29,8 @@ MEANS_ORDER = (
     ("ied", "Remote explosive/landmine/IED"),
     ("shelling", "Shelling/artillery/missile attack"),
 )
+# First words of clash cues that name a means of fire rather than a fight between two sides.
+ONE_SIDED_MEANS = frozenset({"sniper", "ambush", "small", "machine", "gunfire", "heavy", "burst", "shot/burst"})
 # Groups that make a sentence about armed conflict, overriding the non-event guards.
 CONFLICT_GROUPS = frozenset(
     {"suicide", "chemical", "air", "shelling", "ied", "explosion", "grenade", "clash", "territory", "sexual",
@@ -90,42 +93,76 @@ class Trigger:
     cues: frozenset[str]
 
 
-def _victim_lemmas(trigger: Token) -> list[str]:
-    """Head lemmas of what the violence was done to: object, passive subject, 'on X'."""
-    found: list[str] = []
+def _victims(trigger: Token) -> list[Token]:
+    """Head nouns of what the violence was done to: object, passive subject, 'on X'."""
+    found: list[Token] = []
     heads = [trigger]
     if trigger.dep_ in ("amod", "compound") and trigger.head.pos_ in ("NOUN", "PROPN"):
         heads.append(trigger.head)  # "attack" in "attack helicopter" stays, "shot dead" -> head
     for head in heads:
         for child in head.children:
             if child.dep_ in ("dobj", "nsubjpass", "attr"):
-                found.append(child.lemma_.lower())
-                found.extend(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "pobj"))
+                found.append(child)
+                found.extend(c for c in child.children if c.dep_ in ("compound", "pobj"))
             elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of"):
-                found.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+                found.extend(g for g in child.children if g.dep_ == "pobj")
     if trigger.dep_ == "acl" or (trigger.dep_ == "amod" and trigger.head.pos_ in ("NOUN", "PROPN")):
-        found.append(trigger.head.lemma_.lower())  # "two soldiers killed", "the killed man"
+        found.append(trigger.head)  # "two soldiers killed", "the killed man"
     return found
+
+
+OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)
+
+
+def _of_armed_group(tok: Token) -> bool:
+    """'a QSD member', 'a member of the regime's 4th Division', 'gang members': one of an armed group's own."""
+    from ...actors import resolve_actor
+
+    armed = nouns()["armed"] | nouns()["combatant"]
+    named = [c for c in tok.children if c.dep_ == "compound"]
+    named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for part in named:
+        if part.lemma_.lower() in armed or any(t.lemma_.lower() in armed for t in part.children if t.dep_ == "compound"):
+            return True
+        actor = resolve_actor(part.text) if part.ent_type_ in ("ORG", "NORP") else None
+        if actor is not None and actor.kind in ("military", "armed_group", "police"):
+            return True
+    return False
+
+
+def _victim_kind(tok: Token, sent: SpacySpan) -> str | None:
+    """'armed', 'civilian' or None (not a person or place that tells)."""
+    lexicon = nouns()
+    lemma = tok.lemma_.lower()
+    modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    if lemma in lexicon["armed"]:
+        if modifiers & lexicon["civilian_modifier"] or OFF_DUTY.search(sent.text):
+            return "civilian"  # "a civilian vehicle", "a cattle camp", "an off-duty officer"
+        return "armed"
+    if lemma == "member" and _of_armed_group(tok):
+        return "armed"
+    if lemma in lexicon["civilian"]:
+        return "civilian"
+    return None
+
+
+def _victim_side(trigger: Token, sent: SpacySpan) -> str | None:
+    """Whom the violence at ``trigger`` hit: 'armed' personnel, 'civilian's, or None if untold."""
+    for tok in _victims(trigger):
+        kind = _victim_kind(tok, sent)
+        if kind is not None:
+            return kind
+    # No parsed victim: look at the nouns after the cue, nearest first.
+    for tok in sent[trigger.i - sent.start + 1:]:
+        kind = _victim_kind(tok, sent) if tok.pos_ in ("NOUN", "PROPN") else None
+        if kind is not None:
+            return kind
+    return None
 
 
 def _targets_armed(trigger: Token, sent: SpacySpan) -> bool:
     """Whether the violence at ``trigger`` hit armed personnel (a battle) rather than civilians."""
-    lexicon = nouns()
-    for lemma in _victim_lemmas(trigger):
-        if lemma in lexicon["armed"]:
-            return True
-        if lemma in lexicon["civilian"]:
-            return False
-    # No parsed victim: look at the nouns after the cue, nearest first.
-    for tok in sent[trigger.i - sent.start + 1:]:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if lemma in lexicon["armed"]:
-            return True
-        if lemma in lexicon["civilian"]:
-            return False
-    return False
+    return _victim_side(trigger, sent) == "armed"
 
 
 def _has_casualty(sent: SpacySpan) -> bool:
@@ -312,6 +349,9 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
     if "clash" in present:
         if _mob_attack(cues["clash"][0], sent, cues):
             return hit("clash", "Mob violence")
+        if ("violence" in present and all(t.lemma_.lower() in ONE_SIDED_MEANS for t in cues["clash"])
+                and _victim_side(cues["violence"][0], sent) == "civilian"):
+            return hit("violence", "Attack")  # "a sniper shot and killed a civilian": no battle
         if _parties_are_crowds(cues["clash"][0]) and "small_arms" not in present and not _has_combatants(sent):  # party supporters, villagers, vendors fighting each other
             return hit("clash", "Mob violence")
         return hit("clash", "Armed clash")
