@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ...geo.distance import haversine_km
 from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalities, Place, Span
 from ..claims.lexicon import cue_nouns
 from ..registry import stage
 from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text
 from .interactions import Interaction, arguments, interaction
 from .lexicon import nouns, type_of_sub
+from .location import place_for as _place_for
 from .participants import Participant, country_name, participants
 from .plover_model import plover_model
 from .tolls import Count, combine, counts, explicit_total, is_cumulative
@@ -87,54 +87,6 @@ def _classify_realis(sent: SpacySpan, cues: dict[str, list[Token]]) -> Trigger |
         cues = {g: [t for t in toks if t is not trig.token] for g, toks in cues.items()}
         cues = {g: toks for g, toks in cues.items() if toks}
     return None
-
-
-KIND_RANK = {"town": 0, "area": 1, "region": 2, "country": 3}
-NEARBY_TOWN_KM = 50  # two towns named together in one sentence ("Vesele, Donetsk")
-WITHIN_REGION_KM = 300  # a town and the region it is said to lie in
-LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|into)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _locative(result: ArticleResult, place: Place) -> bool:
-    """'in X', 'near X': the name stands for a place even where the places stage read it as a side."""
-    return bool(LOCATIVE_BEFORE.search(result.article.text[max(0, place.span.start - 12):place.span.start]))
-
-
-def _place_for(result: ArticleResult, sent: SpacySpan, anchor: int) -> int | None:
-    """The most specific place of the sentence (a town over its district), then one that 'in'/'near'
-    introduces ("soldiers from X clashed ... in Y": Y), then the nearest to the cue.
-
-    A place the places stage took for a side still counts when a locative
-    preposition introduces it ("in Carabobo state").
-    """
-    in_sentence = [i for i, p in enumerate(result.places) if sent.start_char <= p.span.start < sent.end_char]
-    eligible = [i for i in in_sentence if result.places[i].role == "place"
-                or (result.places[i].role == "actor" and _locative(result, result.places[i]))]
-    if not eligible:
-        return None
-    # A name that fits none of the sentence's other places is likely a far namesake
-    # ("in Celaya, Guanajuato ... in Camargo community" read as a Camargo 900 km away).
-    fitting = [i for i in eligible if any(_coherent(result.places[i], result.places[j]) for j in in_sentence if j != i)]
-
-    def rank(i: int) -> tuple[int, bool, int]:
-        place = result.places[i]
-        return KIND_RANK.get(place.kind, 2), not _locative(result, place), abs(place.span.start - anchor)
-
-    return min(fitting or eligible, key=rank)
-
-
-def _coherent(a: Place, b: Place) -> bool:
-    """Whether two resolved places can be named together: same country, and the smaller lies
-    within reach of the larger (a town near a town, a town inside a region's span)."""
-    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
-        return False
-    if a.country_code and b.country_code and a.country_code != b.country_code:
-        return False
-    broader = max(a, b, key=lambda p: KIND_RANK.get(p.kind, 2))
-    if broader.kind == "country":
-        return True
-    reach = NEARBY_TOWN_KM if broader.kind in ("town", "area") else WITHIN_REGION_KM
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= reach
 
 
 def _date_for(result: ArticleResult, sent: SpacySpan, anchor: int, cumulative: bool) -> tuple[str | None, str | None]:
