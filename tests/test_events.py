@@ -280,3 +280,22 @@ def test_event_place_skips_a_far_namesake(run):
     result = run("On 3 March 2021, in Merida, Yucatan, a man was found shot dead in Victoria.")
     event = typed(result)[0]
     assert _place_name(result, event) == "Mérida"  # not Ciudad Victoria, 700 km away
+
+
+# PLOVER (after CAMEO 03/12/13/10): a stated intention or a reported obligation is itself an event.
+PLOVER_INTERACTIONS = [
+    ("The rebels said they will release two hostages on Monday.", "AGREE"),
+    ("The government says it will not accept the refugees.", "REJECT"),
+    ("The ministry said it would allow aid workers into the region.", "AGREE"),
+    ("The opposition parties said they will boycott the vote.", "THREATEN"),
+    ("The envoy said that the neighbouring state must mediate between the two sides.", "REQUEST"),
+    ("The foreign minister attended a meeting of the regional council in the capital.", "CONSULT"),
+    ("The bishop launched a mediation effort between the two militias.", "CONSULT"),
+    ("The relief agency could send food to the villages.", None),  # a possibility, not an intention
+]
+
+
+@pytest.mark.parametrize(("text", "plover"), PLOVER_INTERACTIONS)
+def test_plover_interaction_type(run, text, plover):
+    found = [e.plover for e in run(text).events if e.event_type is None]
+    assert (found[0] if found else None) == plover

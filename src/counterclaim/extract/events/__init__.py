@@ -26,7 +26,8 @@ from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalit
 from ..claims.lexicon import cue_nouns
 from ..registry import stage
 from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text
-from .interactions import Interaction, arguments, interaction
+from .interactions import (Interaction, arguments, demand_arguments, intended, interaction, reported_demand,
+                           stated_intent)
 from .lexicon import nouns, type_of_sub
 from .location import place_for as _place_for
 from .participants import Participant, country_name, participants
@@ -177,7 +178,8 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
         if trig is None:
             if found and _family(found[-1].sub_event_type) == "protest" and _escalate(found[-1], all_cues):
                 continue  # "Police dispersed them with tear gas."
-            plover_event = _interaction_mention(sent, result) if not toll_words else None
+            # a casualty count belongs to the event told before; a mere "death" word does not block
+            plover_event = _interaction_mention(sent, result) if not (sent_counts or explicit is not None) else None
             if plover_event is not None:
                 found.append(plover_event)
                 continue
@@ -231,15 +233,23 @@ def _interaction_mention(sent: SpacySpan, result: ArticleResult,
     reading the whole sentence, gives its PLOVER type ("did not agree", "called for talks").
     """
     found = found or interaction(sent)
-    if found is None or _hypothetical(found.verb):
+    if found is None:
         return None
-    source, target = arguments(found.verb)
+    intent = stated_intent(found.verb)  # "will release the prisoners": a stated intention is an event
+    demand = reported_demand(found.verb)  # "said Qatar must mediate": the speaker's demand
+    if not intent and not demand and _hypothetical(found.verb):
+        return None
+    source, target = demand_arguments(found.verb) if demand else arguments(found.verb)
     if source is None and target is None:
         return None  # no participants: a bare verb, not an interaction
     actor1 = _participant_of(source) if source is not None else None
     actor2 = _claim_target(target, result) if target is not None else None
     model = plover_model()
     plover = model.predict(sent, found) if model is not None else found.plover
+    if demand:
+        plover = "REQUEST"
+    elif intent:
+        plover = intended(plover, found.verb)
     trig = Trigger(PLOVER_ONLY, found.verb, "plover:" + plover, frozenset())
     anchor = found.verb.idx
     place = _place_for(result, sent, anchor)

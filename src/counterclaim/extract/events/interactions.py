@@ -54,13 +54,54 @@ def interaction(sent: SpacySpan) -> Interaction | None:
         if plover is None and lemma in light_verbs():
             # "filed a lawsuit", "launched an investigation": the noun carries the type
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            plover = _plover_of(obj.lemma_.lower()) if obj is not None else None
+            nouns = [obj, *(c for c in obj.children if c.dep_ == "compound")] if obj is not None else []
+            plover = next((p for p in map(_plover_of, (n.lemma_.lower() for n in nouns)) if p), None)  # "a mediation effort"
         if plover is None:
             continue
         if plover in COOPERATIVE and any(c.dep_ == "neg" for c in verb.children):
             plover = "REJECT"
         return Interaction(plover, verb)
     return None
+
+
+# PLOVER (after CAMEO 03 / 12 / 13): a stated intention is itself an event. Intending to
+# cooperate, aid or yield is AGREE, refusing to is REJECT, and announcing force or penalties
+# is THREATEN. Only future/volitional modals state an intention; 'could', 'may' do not.
+INTENT_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})  # CAMEO 1312: threaten a boycott
+
+
+def stated_intent(verb: Token) -> bool:
+    """'will release', 'would allow', 'won't lift': the verb states what its subject intends."""
+    return any(c.dep_ == "aux" and c.lower_ in INTENT_MODALS for c in verb.children)
+
+
+def intended(plover: str, verb: Token) -> str:
+    """The PLOVER type of an intention to do ``plover`` at ``verb``."""
+    if any(c.dep_ == "neg" for c in verb.children) or plover == "REJECT":
+        return "REJECT"
+    if plover in HOSTILE:
+        return "THREATEN"
+    if plover in COOPERATIVE:
+        return "AGREE"
+    return plover  # 'will protest', 'will demand': the act itself
+
+
+OBLIGATION_MODALS = frozenset({"must", "should"})
+
+
+def reported_demand(verb: Token) -> bool:
+    """'X said Qatar must mediate': an obligation the speaker puts on someone is a REQUEST (CAMEO 10)."""
+    return (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH
+            and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children))
+
+
+def demand_arguments(verb: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
+    """(speaker, whom the obligation is put on) of a reported demand."""
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    obliged = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (_argument_phrase(speaker) if speaker is not None else None,
+            _argument_phrase(obliged) if obliged is not None else None)
 
 
 def _argument_phrase(tok: Token) -> SpacySpan:
