@@ -292,6 +292,9 @@ PLOVER_INTERACTIONS = [
     ("The foreign minister attended a meeting of the regional council in the capital.", "CONSULT"),
     ("The bishop launched a mediation effort between the two militias.", "CONSULT"),
     ("The relief agency could send food to the villages.", None),  # a possibility, not an intention
+    # CAMEO 057 'sign formal agreement' is SUPPORT; failing to reach one is a REJECT
+    ("The two governments signed a trade deal in the capital on Friday.", "SUPPORT"),
+    ("The delegations failed to reach agreement on the border dispute.", "REJECT"),
 ]
 
 

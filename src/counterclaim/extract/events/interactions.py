@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .lexicon import light_verbs, plover_cues
+from .lexicon import codebook_pairs, light_verbs, plover_cues
 
 COOPERATIVE = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "YIELD"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "acomp"})
@@ -43,6 +43,11 @@ def _verbs_top_down(sent: SpacySpan) -> list[Token]:
     return [t for t in order if t.pos_ == "VERB" or t is sent.root]
 
 
+def _negated(verb: Token) -> bool:
+    """'did not agree', 'failed to reach agreement'."""
+    return any(c.dep_ == "neg" for c in verb.children) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail")
+
+
 def interaction(sent: SpacySpan) -> Interaction | None:
     """The PLOVER type of the sentence's main interaction, or None."""
     for verb in _verbs_top_down(sent):
@@ -58,7 +63,7 @@ def interaction(sent: SpacySpan) -> Interaction | None:
             plover = next((p for p in map(_plover_of, (n.lemma_.lower() for n in nouns)) if p), None)  # "a mediation effort"
         if plover is None:
             continue
-        if plover in COOPERATIVE and any(c.dep_ == "neg" for c in verb.children):
+        if plover in COOPERATIVE and _negated(verb):
             plover = "REJECT"
         return Interaction(plover, verb)
     return None
@@ -85,6 +90,19 @@ def intended(plover: str, verb: Token) -> str:
     if plover in COOPERATIVE:
         return "AGREE"
     return plover  # 'will protest', 'will demand': the act itself
+
+
+def codebook_type(verb: Token) -> str | None:
+    """The type the CAMEO->PLOVER table gives a verb and its object outright
+    ('signed an agreement' SUPPORT, 'declared a ceasefire' YIELD), whatever the classifier says."""
+    lemma = verb.lemma_.lower()
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+    objects |= {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                for g in c.children if g.dep_ == "pobj"}
+    for plover, verbs, wanted in codebook_pairs():
+        if lemma in verbs and (not wanted or objects & wanted):
+            return plover
+    return None
 
 
 OBLIGATION_MODALS = frozenset({"must", "should"})
