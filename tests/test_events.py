@@ -295,6 +295,9 @@ PLOVER_INTERACTIONS = [
     # CAMEO 057 'sign formal agreement' is SUPPORT; failing to reach one is a REJECT
     ("The two governments signed a trade deal in the capital on Friday.", "SUPPORT"),
     ("The delegations failed to reach agreement on the border dispute.", "REJECT"),
+    ("The council imposed sanctions on the ruling party's leaders.", "COERCE"),  # CAMEO 163
+    ("The court granted the opposition leader permission to travel abroad.", "YIELD"),
+    ("The premier cancelled a planned visit to the neighbouring capital.", "REJECT"),
 ]
 
 
