@@ -301,6 +301,21 @@ PLOVER_INTERACTIONS = [
 ]
 
 
+# ACLED-typed events take their sub-type's PLOVER type unless the CAMEO->PLOVER table types the cue.
+ACLED_PLOVER = [
+    ("The rebels declared a ceasefire in the province on Friday.", "YIELD"),
+    ("Forty militia fighters surrendered to the army near the town.", "YIELD"),
+    ("The two armed groups signed a peace agreement in the regional capital on Sunday.", "SUPPORT"),
+    ("Government troops were deployed to the border on a peacekeeping mission.", "AID"),
+]
+
+
+@pytest.mark.parametrize(("text", "plover"), ACLED_PLOVER)
+def test_acled_event_plover_type(run, text, plover):
+    events = typed(run(text))
+    assert events and events[0].plover == plover
+
+
 @pytest.mark.parametrize(("text", "plover"), PLOVER_INTERACTIONS)
 def test_plover_interaction_type(run, text, plover):
     found = [e.plover for e in run(text).events if e.event_type is None]

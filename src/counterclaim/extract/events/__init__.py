@@ -435,6 +435,24 @@ def _opponent(doc: Doc, result: ArticleResult, actor1: Participant) -> Participa
     return None
 
 
+def _acled_plover(default: str | None, mention: EventMention) -> str | None:
+    """The PLOVER type of an ACLED-typed event: its sub-type's, unless the CAMEO->PLOVER table
+    types the cue outright ('declared a ceasefire' YIELD, 'signed a pact' SUPPORT) or troops are
+    sent to keep the peace (CAMEO 074, AID rather than a show of force)."""
+    tok = mention.trigger.token
+    if tok.dep_ in ("compound", "amod"):
+        tok = tok.head  # "peace" in "a peace agreement"
+    verb = tok.head if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "nsubjpass", "pobj") else tok
+    if verb.dep_ == "prep":
+        verb = verb.head
+    typed = codebook_type(verb)
+    if typed is not None:
+        return typed
+    if default == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep") for t in mention.sent):
+        return "AID"
+    return default
+
+
 def _plover_event(result: ArticleResult, n: int, m: EventMention) -> Event:
     text = result.article.text
     return Event(
@@ -500,7 +518,7 @@ def events(doc: Doc, result: ArticleResult) -> None:
                 span=_span(result, first.sent),
                 event_type=acled.event_type,
                 sub_event_type=sub,
-                plover=acled.plover,
+                plover=_acled_plover(acled.plover, first),
                 actor1=actor1.name if actor1 else None,
                 actor2=actor2.name if actor2 else None,
                 side1=actor1.side if actor1 else None,
