@@ -298,6 +298,9 @@ PLOVER_INTERACTIONS = [
     ("The council imposed sanctions on the ruling party's leaders.", "COERCE"),  # CAMEO 163
     ("The court granted the opposition leader permission to travel abroad.", "YIELD"),
     ("The premier cancelled a planned visit to the neighbouring capital.", "REJECT"),
+    ("The union said it will not end the strike until wages are paid.", "REJECT"),  # CAMEO 124
+    ("The two republics established diplomatic relations on Friday.", "SUPPORT"),  # CAMEO 050/054
+    ("The donor countries announced a suspension of aid to the government.", "SANCTION"),  # CAMEO 162
 ]
 
 

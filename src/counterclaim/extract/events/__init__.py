@@ -27,7 +27,7 @@ from ..claims.lexicon import cue_nouns
 from ..registry import stage
 from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text
 from .interactions import (Interaction, arguments, codebook_type, demand_arguments, intended, interaction,
-                           reported_demand, stated_intent)
+                           negated, reported_demand, stated_intent)
 from .lexicon import nouns, type_of_sub
 from .location import place_for as _place_for
 from .participants import Participant, country_name, participants
@@ -245,7 +245,7 @@ def _interaction_mention(sent: SpacySpan, result: ArticleResult,
     actor1 = _participant_of(source) if source is not None else None
     actor2 = _claim_target(target, result) if target is not None else None
     model = plover_model()
-    plover = (None if found.plover == "REJECT" else codebook_type(found.verb)) or (
+    plover = (None if negated(found.verb) else codebook_type(found.verb)) or (
         model.predict(sent, found) if model is not None else found.plover)
     if demand:
         plover = "REQUEST"

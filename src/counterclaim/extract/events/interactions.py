@@ -43,27 +43,34 @@ def _verbs_top_down(sent: SpacySpan) -> list[Token]:
     return [t for t in order if t.pos_ == "VERB" or t is sent.root]
 
 
-def _negated(verb: Token) -> bool:
+def negated(verb: Token) -> bool:
     """'did not agree', 'failed to reach agreement'."""
     return any(c.dep_ == "neg" for c in verb.children) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail")
+
+
+def _object_type(verb: Token) -> str | None:
+    """'filed a lawsuit', 'launched a mediation effort': the object noun (or its compound) carries the type."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    nouns = [obj, *(c for c in obj.children if c.dep_ == "compound")] if obj is not None else []
+    return next((p for p in map(_plover_of, (n.lemma_.lower() for n in nouns)) if p), None)
 
 
 def interaction(sent: SpacySpan) -> Interaction | None:
     """The PLOVER type of the sentence's main interaction, or None."""
     for verb in _verbs_top_down(sent):
         lemma = verb.lemma_.lower()
-        if lemma in SPEECH:
+        speech = lemma in SPEECH  # "said" types nothing; "announced a suspension of aid" types its object
+        if speech and lemma not in light_verbs():
             continue
         phrasal = " ".join([lemma] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
-        plover = _plover_of(phrasal) or _plover_of(lemma)
+        plover = codebook_type(verb) or (None if speech else _plover_of(phrasal) or _plover_of(lemma))
         if plover is None and lemma in light_verbs():
-            # "filed a lawsuit", "launched an investigation": the noun carries the type
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            nouns = [obj, *(c for c in obj.children if c.dep_ == "compound")] if obj is not None else []
-            plover = next((p for p in map(_plover_of, (n.lemma_.lower() for n in nouns)) if p), None)  # "a mediation effort"
+            plover = _object_type(verb)
+        if plover is None and negated(verb) and stated_intent(verb):
+            plover = "REJECT"  # "will not end the strike": a refusal (CAMEO 124), whatever the verb
         if plover is None:
             continue
-        if plover in COOPERATIVE and _negated(verb):
+        if plover in COOPERATIVE and negated(verb):
             plover = "REJECT"
         return Interaction(plover, verb)
     return None
@@ -95,12 +102,13 @@ def intended(plover: str, verb: Token) -> str:
 def codebook_type(verb: Token) -> str | None:
     """The type the CAMEO->PLOVER table gives a verb and its object outright
     ('signed an agreement' SUPPORT, 'declared a ceasefire' YIELD), whatever the classifier says."""
-    lemma = verb.lemma_.lower()
-    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+    lemma = " ".join([verb.lemma_.lower()] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = {t.lemma_.lower() for c in direct for t in (c, *(g for g in c.children if g.dep_ == "compound"))}
     objects |= {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
                 for g in c.children if g.dep_ == "pobj"}
     for plover, verbs, wanted in codebook_pairs():
-        if lemma in verbs and (not wanted or objects & wanted):
+        if (lemma in verbs or lemma.split()[0] in verbs) and (not wanted or objects & wanted):
             return plover
     return None
 
