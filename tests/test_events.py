@@ -91,10 +91,15 @@ SUB_EVENTS = [
     # Who was hit: an off-duty officer or a herders' camp is a civilian target, a member of an armed
     # unit is not; a sniper firing on a civilian is no battle; an attack repelled is one.
     ("Gunmen shot dead an off-duty police officer outside his home in the city.", "Attack"),
-    ("Militiamen attacked a cattle camp near the river and stole dozens of cows.", "Attack"),
+    ("Militiamen attacked a cattle camp near the river, wounding two herders.", "Attack"),
     ("Unidentified gunmen killed a member of the 4th Brigade near the market.", "Armed clash"),
     ("A sniper shot and killed a civilian in the old town on Tuesday.", "Attack"),
     ("Soldiers repelled the militants near the border post; two of the assailants were killed.", "Armed clash"),
+    # An attack that only burns or carries off property is property destruction; one that hurts a person is not.
+    ("Militants raided several houses in the village, taking away food and motorcycles.",
+     "Looting/property destruction"),
+    ("Gunmen attacked the radio station and set the building on fire overnight.", "Looting/property destruction"),
+    ("Gunmen attacked a shopkeeper and set his shop on fire in the market.", "Attack"),
 ]
 
 

@@ -165,6 +165,12 @@ def _targets_armed(trigger: Token, sent: SpacySpan) -> bool:
     return _victim_side(trigger, sent) == "armed"
 
 
+def _hits_people(triggers: list[Token]) -> bool:
+    """Whether any of these violence cues was done to a person ('beat a man'), not only to property."""
+    people = nouns()["people"] | nouns()["armed"] - {"base", "camp", "checkpoint", "position", "post", "vehicle"}
+    return any(v.lemma_.lower() in people for t in triggers for v in _victims(t))
+
+
 def _has_casualty(sent: SpacySpan) -> bool:
     lex = nouns()
     words = lex["killed"] | lex["injured"]
@@ -363,6 +369,8 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
             return hit("violence", "Mob violence")
         if "arrest" in present and not _has_casualty(sent):
             return hit("arrest", "Arrests")  # "arrested 15 in a raid": nobody hurt
+        if "looting" in present and not _has_casualty(sent) and not _hits_people(cues["violence"]):
+            return hit("looting", "Looting/property destruction")  # "raided houses, taking away food"
         sub = "Armed clash" if _targets_armed(trigger, sent) else "Attack"
         return hit("violence", sub)
     if "disrupted" in present:
