@@ -100,6 +100,13 @@ SUB_EVENTS = [
      "Looting/property destruction"),
     ("Gunmen attacked the radio station and set the building on fire overnight.", "Looting/property destruction"),
     ("Gunmen attacked a shopkeeper and set his shop on fire in the market.", "Attack"),
+    # Stone-throwing by a crowd with no protest told is mob violence, with a demand a violent demonstration;
+    # patrols and lockdowns imposed by an authority change its activity.
+    ("Residents pelted stones at police officers near the mosque on Friday.", "Mob violence"),
+    ("Hundreds of workers barricaded the highway with burning tyres to demand unpaid wages.",
+     "Violent demonstration"),
+    ("Government forces conducted a patrol in the countryside of the province.", "Change to group/activity"),
+    ("The governor imposed a two-week lockdown on the district.", "Change to group/activity"),
 ]
 
 

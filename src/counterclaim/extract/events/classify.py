@@ -42,6 +42,8 @@ PLACE_NOUNS = frozenset(
      "bridge", "camp", "headquarters", "hq", "province", "county", "neighbourhood", "neighborhood",
      "capital", "stronghold", "port", "island", "valley", "sector", "front", "border", "crossing"}
 )
+DEMAND_WORDS = frozenset({"demand", "reject", "oppose", "denounce", "protest", "response", "reaction", "agitate"})
+QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "ten", "number", "lot"})
 UNKNOWN_AGENT = frozenset({"unknown", "unidentified", "masked", "suspected"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -221,6 +223,9 @@ def _is_mob(agent: Token) -> bool:
     """'locals', 'a group of residents', 'community members': a crowd, not a single or armed person."""
     lexicon = nouns()
     lemma = agent.lemma_.lower()
+    if agent.like_num or lemma in QUANTITY_HEADS:  # "hundreds of workers": the workers decide
+        of = [g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return bool(of) and all(_is_mob(o) for o in of)
     if lemma not in lexicon["mob_agent"] or any(c.lower_ in UNKNOWN_AGENT for c in agent.children):
         return False  # "unknown people" are unidentified assailants, not a crowd
     of = [g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -341,6 +346,11 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
         return hit("riot", "Violent demonstration")
     if "mob" in present:
         return hit("mob", "Mob violence")
+    if "riot_violent" in present and not present & {"clash", "violence"} and _mob_attack(
+            cues["riot_violent"][0], sent, cues):
+        # "workers barricaded roads with burning tyres to demand pay": a riot pressing a demand
+        demanding = any(t.lemma_.lower() in DEMAND_WORDS for t in sent)
+        return hit("riot_violent", "Violent demonstration" if demanding else "Mob violence")
     if "transfer" in present:
         return hit("transfer", "Non-violent transfer of territory")
     if "territory" in present:
