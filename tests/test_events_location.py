@@ -50,3 +50,10 @@ def test_a_side_named_in_brackets_after_a_place_locates_the_event():
     result = _result("Shells were found near Ayn Qara (Porto Nuovo) on Monday.",
                      [("Porto Nuovo", "town", 10.0, 10.0, "AA", "actor")])
     assert _choose(result) == "Porto Nuovo"
+
+
+def test_the_dateline_is_where_the_reporter_is_not_the_scene():
+    result = _result("ALDERTON — Bodies were found in Brenton after the raid.",
+                     [("ALDERTON", "town", 10.0, 10.0, "AA", "place"),
+                      ("Brenton", "town", -30.0, -50.0, "BB", "place")])
+    assert _choose(result) == "Brenton"

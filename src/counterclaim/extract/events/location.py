@@ -56,8 +56,20 @@ def place_for(result: ArticleResult, sent: SpacySpan, anchor: int) -> int | None
     if fitting:
         return min(fitting, key=rank)
     # Nothing fits together: some name was read as a far namesake, and the scene is more
-    # often the first place named ("in Tijuana, ... found dead in Colonia Lomas").
-    return min(eligible, key=lambda i: rank(i)[:2] + (result.places[i].span.start,))
+    # often the first place named ("in Tijuana, ... found dead in Colonia Lomas") -- after
+    # the dateline, which says where the reporter files from.
+    scenes = [i for i in eligible if not _dateline(result, result.places[i])] or eligible
+    return min(scenes, key=lambda i: rank(i)[:2] + (result.places[i].span.start,))
+
+
+DATELINE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?[—–-]")
+
+
+def _dateline(result: ArticleResult, place: Place) -> bool:
+    """'TBILISI — ...', 'KYIV (Reuters) - ...': a capitalised place that opens a paragraph before a dash."""
+    text = result.article.text
+    opens = place.span.start == 0 or text[:place.span.start].endswith("\n")
+    return opens and place.span.text.isupper() and bool(DATELINE_AFTER.match(text, place.span.end))
 
 
 def _coherent(a: Place, b: Place) -> bool:
