@@ -75,6 +75,38 @@ SUB_EVENTS = [
     ("Unidentified gunmen shot dead a police lieutenant in the city on Sunday.", "Armed clash"),
     ("Army and rebel units exchanged artillery fire in both directions near the village overnight.", "Armed clash"),
     ("Rioters demonstrating against fuel prices blocked the highway with tyres and rocks.", "Violent demonstration"),
+    # Third pass: violence by an unarmed crowd is mob violence, whoever it hits; armed or unknown
+    # assailants are not a crowd.
+    ("Villagers pelted stones at police near the market and clashed with them; two officers were injured.",
+     "Mob violence"),
+    ("A suspected thief was beaten up by a group of residents in the bus station.", "Mob violence"),
+    ("A journalist was assaulted by unknown people outside his house in the town.", "Attack"),
+    ("A group of youths armed with machetes attacked a farmer in the village.", "Attack"),
+    # A protest's cause is not how it went: violence or arrests it is held against leave it peaceful.
+    ("Relatives gathered outside the court in protest against the arrest of two activists accused of "
+     "vandalising a bank.", "Peaceful protest"),
+    ("Farmers protested outside the ministry, demanding compensation for crops damaged by the floods.",
+     "Peaceful protest"),
+    ("Hundreds of migrant labourers took to the streets of the city, demanding transport home.", "Peaceful protest"),
+    # Who was hit: an off-duty officer or a herders' camp is a civilian target, a member of an armed
+    # unit is not; a sniper firing on a civilian is no battle; an attack repelled is one.
+    ("Gunmen shot dead an off-duty police officer outside his home in the city.", "Attack"),
+    ("Militiamen attacked a cattle camp near the river, wounding two herders.", "Attack"),
+    ("Unidentified gunmen killed a member of the 4th Brigade near the market.", "Armed clash"),
+    ("A sniper shot and killed a civilian in the old town on Tuesday.", "Attack"),
+    ("Soldiers repelled the militants near the border post; two of the assailants were killed.", "Armed clash"),
+    # An attack that only burns or carries off property is property destruction; one that hurts a person is not.
+    ("Militants raided several houses in the village, taking away food and motorcycles.",
+     "Looting/property destruction"),
+    ("Gunmen attacked the radio station and set the building on fire overnight.", "Looting/property destruction"),
+    ("Gunmen attacked a shopkeeper and set his shop on fire in the market.", "Attack"),
+    # Stone-throwing by a crowd with no protest told is mob violence, with a demand a violent demonstration;
+    # patrols and lockdowns imposed by an authority change its activity.
+    ("Residents pelted stones at police officers near the mosque on Friday.", "Mob violence"),
+    ("Hundreds of workers barricaded the highway with burning tyres to demand unpaid wages.",
+     "Violent demonstration"),
+    ("Government forces conducted a patrol in the countryside of the province.", "Change to group/activity"),
+    ("The governor imposed a two-week lockdown on the district.", "Change to group/activity"),
 ]
 
 
@@ -260,3 +292,46 @@ def test_event_place_skips_a_far_namesake(run):
     result = run("On 3 March 2021, in Merida, Yucatan, a man was found shot dead in Victoria.")
     event = typed(result)[0]
     assert _place_name(result, event) == "Mérida"  # not Ciudad Victoria, 700 km away
+
+
+# PLOVER (after CAMEO 03/12/13/10): a stated intention or a reported obligation is itself an event.
+PLOVER_INTERACTIONS = [
+    ("The rebels said they will release two hostages on Monday.", "AGREE"),
+    ("The government says it will not accept the refugees.", "REJECT"),
+    ("The ministry said it would allow aid workers into the region.", "AGREE"),
+    ("The opposition parties said they will boycott the vote.", "THREATEN"),
+    ("The envoy said that the neighbouring state must mediate between the two sides.", "REQUEST"),
+    ("The foreign minister attended a meeting of the regional council in the capital.", "CONSULT"),
+    ("The bishop launched a mediation effort between the two militias.", "CONSULT"),
+    ("The relief agency could send food to the villages.", None),  # a possibility, not an intention
+    # CAMEO 057 'sign formal agreement' is SUPPORT; failing to reach one is a REJECT
+    ("The two governments signed a trade deal in the capital on Friday.", "SUPPORT"),
+    ("The delegations failed to reach agreement on the border dispute.", "REJECT"),
+    ("The council imposed sanctions on the ruling party's leaders.", "COERCE"),  # CAMEO 163
+    ("The court granted the opposition leader permission to travel abroad.", "YIELD"),
+    ("The premier cancelled a planned visit to the neighbouring capital.", "REJECT"),
+    ("The union said it will not end the strike until wages are paid.", "REJECT"),  # CAMEO 124
+    ("The two republics established diplomatic relations on Friday.", "SUPPORT"),  # CAMEO 050/054
+    ("The donor countries announced a suspension of aid to the government.", "SANCTION"),  # CAMEO 162
+]
+
+
+# ACLED-typed events take their sub-type's PLOVER type unless the CAMEO->PLOVER table types the cue.
+ACLED_PLOVER = [
+    ("The rebels declared a ceasefire in the province on Friday.", "YIELD"),
+    ("Forty militia fighters surrendered to the army near the town.", "YIELD"),
+    ("The two armed groups signed a peace agreement in the regional capital on Sunday.", "SUPPORT"),
+    ("Government troops were deployed to the border on a peacekeeping mission.", "AID"),
+]
+
+
+@pytest.mark.parametrize(("text", "plover"), ACLED_PLOVER)
+def test_acled_event_plover_type(run, text, plover):
+    events = typed(run(text))
+    assert events and events[0].plover == plover
+
+
+@pytest.mark.parametrize(("text", "plover"), PLOVER_INTERACTIONS)
+def test_plover_interaction_type(run, text, plover):
+    found = [e.plover for e in run(text).events if e.event_type is None]
+    assert (found[0] if found else None) == plover

@@ -19,8 +19,9 @@ from counterclaim.errors import ConfigError
 from counterclaim.model import Article
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-# Measured 2026-11-25 (second pass): precision 0.328, recall 0.400, negatives clean 3/3; pinned a little below.
-FLOOR = {"precision": 0.30, "recall": 0.37, "negatives_clean": 0.95}
+# Measured 2026-11-25 (second pass): precision 0.328, recall 0.400, negatives clean 3/3;
+# 2026-12-02 (session 3): precision 0.338, recall 0.400, negatives clean 3/3; pinned a little below.
+FLOOR = {"precision": 0.32, "recall": 0.37, "negatives_clean": 0.95}
 
 
 def _corpus(seed_raw: str) -> list[tuple[dict, str, str | None]]:

@@ -22,13 +22,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ...geo.distance import haversine_km
 from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalities, Place, Span
 from ..claims.lexicon import cue_nouns
 from ..registry import stage
 from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text
-from .interactions import Interaction, arguments, interaction
+from .interactions import (Interaction, arguments, codebook_type, demand_arguments, intended, interaction,
+                           negated, reported_demand, stated_intent)
 from .lexicon import nouns, type_of_sub
+from .location import place_for as _place_for
 from .participants import Participant, country_name, participants
 from .plover_model import plover_model
 from .tolls import Count, combine, counts, explicit_total, is_cumulative
@@ -87,54 +88,6 @@ def _classify_realis(sent: SpacySpan, cues: dict[str, list[Token]]) -> Trigger |
         cues = {g: [t for t in toks if t is not trig.token] for g, toks in cues.items()}
         cues = {g: toks for g, toks in cues.items() if toks}
     return None
-
-
-KIND_RANK = {"town": 0, "area": 1, "region": 2, "country": 3}
-NEARBY_TOWN_KM = 50  # two towns named together in one sentence ("Vesele, Donetsk")
-WITHIN_REGION_KM = 300  # a town and the region it is said to lie in
-LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|into)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _locative(result: ArticleResult, place: Place) -> bool:
-    """'in X', 'near X': the name stands for a place even where the places stage read it as a side."""
-    return bool(LOCATIVE_BEFORE.search(result.article.text[max(0, place.span.start - 12):place.span.start]))
-
-
-def _place_for(result: ArticleResult, sent: SpacySpan, anchor: int) -> int | None:
-    """The most specific place of the sentence (a town over its district), then one that 'in'/'near'
-    introduces ("soldiers from X clashed ... in Y": Y), then the nearest to the cue.
-
-    A place the places stage took for a side still counts when a locative
-    preposition introduces it ("in Carabobo state").
-    """
-    in_sentence = [i for i, p in enumerate(result.places) if sent.start_char <= p.span.start < sent.end_char]
-    eligible = [i for i in in_sentence if result.places[i].role == "place"
-                or (result.places[i].role == "actor" and _locative(result, result.places[i]))]
-    if not eligible:
-        return None
-    # A name that fits none of the sentence's other places is likely a far namesake
-    # ("in Celaya, Guanajuato ... in Camargo community" read as a Camargo 900 km away).
-    fitting = [i for i in eligible if any(_coherent(result.places[i], result.places[j]) for j in in_sentence if j != i)]
-
-    def rank(i: int) -> tuple[int, bool, int]:
-        place = result.places[i]
-        return KIND_RANK.get(place.kind, 2), not _locative(result, place), abs(place.span.start - anchor)
-
-    return min(fitting or eligible, key=rank)
-
-
-def _coherent(a: Place, b: Place) -> bool:
-    """Whether two resolved places can be named together: same country, and the smaller lies
-    within reach of the larger (a town near a town, a town inside a region's span)."""
-    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
-        return False
-    if a.country_code and b.country_code and a.country_code != b.country_code:
-        return False
-    broader = max(a, b, key=lambda p: KIND_RANK.get(p.kind, 2))
-    if broader.kind == "country":
-        return True
-    reach = NEARBY_TOWN_KM if broader.kind in ("town", "area") else WITHIN_REGION_KM
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= reach
 
 
 def _date_for(result: ArticleResult, sent: SpacySpan, anchor: int, cumulative: bool) -> tuple[str | None, str | None]:
@@ -225,7 +178,8 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
         if trig is None:
             if found and _family(found[-1].sub_event_type) == "protest" and _escalate(found[-1], all_cues):
                 continue  # "Police dispersed them with tear gas."
-            plover_event = _interaction_mention(sent, result) if not toll_words else None
+            # a casualty count belongs to the event told before; a mere "death" word does not block
+            plover_event = _interaction_mention(sent, result) if not (sent_counts or explicit is not None) else None
             if plover_event is not None:
                 found.append(plover_event)
                 continue
@@ -279,15 +233,24 @@ def _interaction_mention(sent: SpacySpan, result: ArticleResult,
     reading the whole sentence, gives its PLOVER type ("did not agree", "called for talks").
     """
     found = found or interaction(sent)
-    if found is None or _hypothetical(found.verb):
+    if found is None:
         return None
-    source, target = arguments(found.verb)
+    intent = stated_intent(found.verb)  # "will release the prisoners": a stated intention is an event
+    demand = reported_demand(found.verb)  # "said Qatar must mediate": the speaker's demand
+    if not intent and not demand and _hypothetical(found.verb):
+        return None
+    source, target = demand_arguments(found.verb) if demand else arguments(found.verb)
     if source is None and target is None:
         return None  # no participants: a bare verb, not an interaction
     actor1 = _participant_of(source) if source is not None else None
     actor2 = _claim_target(target, result) if target is not None else None
     model = plover_model()
-    plover = model.predict(sent, found) if model is not None else found.plover
+    plover = (None if negated(found.verb) else codebook_type(found.verb)) or (
+        model.predict(sent, found) if model is not None else found.plover)
+    if demand:
+        plover = "REQUEST"
+    elif intent:
+        plover = intended(plover, found.verb)
     trig = Trigger(PLOVER_ONLY, found.verb, "plover:" + plover, frozenset())
     anchor = found.verb.idx
     place = _place_for(result, sent, anchor)
@@ -472,6 +435,24 @@ def _opponent(doc: Doc, result: ArticleResult, actor1: Participant) -> Participa
     return None
 
 
+def _acled_plover(default: str | None, mention: EventMention) -> str | None:
+    """The PLOVER type of an ACLED-typed event: its sub-type's, unless the CAMEO->PLOVER table
+    types the cue outright ('declared a ceasefire' YIELD, 'signed a pact' SUPPORT) or troops are
+    sent to keep the peace (CAMEO 074, AID rather than a show of force)."""
+    tok = mention.trigger.token
+    if tok.dep_ in ("compound", "amod"):
+        tok = tok.head  # "peace" in "a peace agreement"
+    verb = tok.head if tok.pos_ != "VERB" and tok.dep_ in ("dobj", "nsubjpass", "pobj") else tok
+    if verb.dep_ == "prep":
+        verb = verb.head
+    typed = codebook_type(verb)
+    if typed is not None:
+        return typed
+    if default == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep") for t in mention.sent):
+        return "AID"
+    return default
+
+
 def _plover_event(result: ArticleResult, n: int, m: EventMention) -> Event:
     text = result.article.text
     return Event(
@@ -537,7 +518,7 @@ def events(doc: Doc, result: ArticleResult) -> None:
                 span=_span(result, first.sent),
                 event_type=acled.event_type,
                 sub_event_type=sub,
-                plover=acled.plover,
+                plover=_acled_plover(acled.plover, first),
                 actor1=actor1.name if actor1 else None,
                 actor2=actor2.name if actor2 else None,
                 side1=actor1.side if actor1 else None,

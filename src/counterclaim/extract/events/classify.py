@@ -11,6 +11,7 @@ regains, a non-state actor overtakes).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -28,6 +29,8 @@ MEANS_ORDER = (
     ("ied", "Remote explosive/landmine/IED"),
     ("shelling", "Shelling/artillery/missile attack"),
 )
+# First words of clash cues that name a means of fire rather than a fight between two sides.
+ONE_SIDED_MEANS = frozenset({"sniper", "ambush", "small", "machine", "gunfire", "heavy", "burst", "shot/burst"})
 # Groups that make a sentence about armed conflict, overriding the non-event guards.
 CONFLICT_GROUPS = frozenset(
     {"suicide", "chemical", "air", "shelling", "ied", "explosion", "grenade", "clash", "territory", "sexual",
@@ -39,6 +42,9 @@ PLACE_NOUNS = frozenset(
      "bridge", "camp", "headquarters", "hq", "province", "county", "neighbourhood", "neighborhood",
      "capital", "stronghold", "port", "island", "valley", "sector", "front", "border", "crossing"}
 )
+DEMAND_WORDS = frozenset({"demand", "reject", "oppose", "denounce", "protest", "response", "reaction", "agitate"})
+QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "ten", "number", "lot"})
+UNKNOWN_AGENT = frozenset({"unknown", "unidentified", "masked", "suspected"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -89,42 +95,82 @@ class Trigger:
     cues: frozenset[str]
 
 
-def _victim_lemmas(trigger: Token) -> list[str]:
-    """Head lemmas of what the violence was done to: object, passive subject, 'on X'."""
-    found: list[str] = []
+def _victims(trigger: Token) -> list[Token]:
+    """Head nouns of what the violence was done to: object, passive subject, 'on X'."""
+    found: list[Token] = []
     heads = [trigger]
     if trigger.dep_ in ("amod", "compound") and trigger.head.pos_ in ("NOUN", "PROPN"):
         heads.append(trigger.head)  # "attack" in "attack helicopter" stays, "shot dead" -> head
     for head in heads:
         for child in head.children:
             if child.dep_ in ("dobj", "nsubjpass", "attr"):
-                found.append(child.lemma_.lower())
-                found.extend(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "pobj"))
+                found.append(child)
+                found.extend(c for c in child.children if c.dep_ in ("compound", "pobj"))
             elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of"):
-                found.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+                found.extend(g for g in child.children if g.dep_ == "pobj")
     if trigger.dep_ == "acl" or (trigger.dep_ == "amod" and trigger.head.pos_ in ("NOUN", "PROPN")):
-        found.append(trigger.head.lemma_.lower())  # "two soldiers killed", "the killed man"
+        found.append(trigger.head)  # "two soldiers killed", "the killed man"
     return found
+
+
+OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)
+
+
+def _of_armed_group(tok: Token) -> bool:
+    """'a QSD member', 'a member of the regime's 4th Division', 'gang members': one of an armed group's own."""
+    from ...actors import resolve_actor
+
+    armed = nouns()["armed"] | nouns()["combatant"]
+    named = [c for c in tok.children if c.dep_ == "compound"]
+    named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for part in named:
+        if part.lemma_.lower() in armed or any(t.lemma_.lower() in armed for t in part.children if t.dep_ == "compound"):
+            return True
+        actor = resolve_actor(part.text) if part.ent_type_ in ("ORG", "NORP") else None
+        if actor is not None and actor.kind in ("military", "armed_group", "police"):
+            return True
+    return False
+
+
+def _victim_kind(tok: Token, sent: SpacySpan) -> str | None:
+    """'armed', 'civilian' or None (not a person or place that tells)."""
+    lexicon = nouns()
+    lemma = tok.lemma_.lower()
+    modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    if lemma in lexicon["armed"]:
+        if modifiers & lexicon["civilian_modifier"] or OFF_DUTY.search(sent.text):
+            return "civilian"  # "a civilian vehicle", "a cattle camp", "an off-duty officer"
+        return "armed"
+    if lemma == "member" and _of_armed_group(tok):
+        return "armed"
+    if lemma in lexicon["civilian"]:
+        return "civilian"
+    return None
+
+
+def _victim_side(trigger: Token, sent: SpacySpan) -> str | None:
+    """Whom the violence at ``trigger`` hit: 'armed' personnel, 'civilian's, or None if untold."""
+    for tok in _victims(trigger):
+        kind = _victim_kind(tok, sent)
+        if kind is not None:
+            return kind
+    # No parsed victim: look at the nouns after the cue, nearest first.
+    for tok in sent[trigger.i - sent.start + 1:]:
+        kind = _victim_kind(tok, sent) if tok.pos_ in ("NOUN", "PROPN") else None
+        if kind is not None:
+            return kind
+    return None
 
 
 def _targets_armed(trigger: Token, sent: SpacySpan) -> bool:
     """Whether the violence at ``trigger`` hit armed personnel (a battle) rather than civilians."""
-    lexicon = nouns()
-    for lemma in _victim_lemmas(trigger):
-        if lemma in lexicon["armed"]:
-            return True
-        if lemma in lexicon["civilian"]:
-            return False
-    # No parsed victim: look at the nouns after the cue, nearest first.
-    for tok in sent[trigger.i - sent.start + 1:]:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if lemma in lexicon["armed"]:
-            return True
-        if lemma in lexicon["civilian"]:
-            return False
-    return False
+    return _victim_side(trigger, sent) == "armed"
+
+
+def _hits_people(triggers: list[Token]) -> bool:
+    """Whether any of these violence cues was done to a person ('beat a man'), not only to property."""
+    people = nouns()["people"] | nouns()["armed"] - {"base", "camp", "checkpoint", "position", "post", "vehicle"}
+    return any(v.lemma_.lower() in people for t in triggers for v in _victims(t))
 
 
 def _has_casualty(sent: SpacySpan) -> bool:
@@ -146,6 +192,62 @@ def _parties_are_crowds(trigger: Token) -> bool:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     parties.extend([pobj, *pobj.conjuncts])
     return any(p.lemma_.lower() in crowd for p in parties)
+
+
+def _agents(trigger: Token) -> list[Token]:
+    """Who did it: the subject of the (active) verb, or the 'by' phrase of a passive one or of a noun.
+
+    A conjoined verb shares its subject ("pelted stones and clashed"); a relative clause's
+    subject is the noun it hangs on ("a group of people that attacked").
+    """
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj") else trigger
+    heads = [trigger, verb]
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+        heads.append(verb)
+    found: list[Token] = []
+    for head in dict.fromkeys(heads):
+        for child in head.children:
+            if child.dep_ == "nsubj":
+                agent = head.head if head.dep_ == "relcl" and child.tag_ in ("WDT", "WP") else child
+                found.extend([agent, *agent.conjuncts])
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    found.extend([pobj, *pobj.conjuncts])
+        if found:
+            break
+    return found
+
+
+def _is_mob(agent: Token) -> bool:
+    """'locals', 'a group of residents', 'community members': a crowd, not a single or armed person."""
+    lexicon = nouns()
+    lemma = agent.lemma_.lower()
+    if agent.like_num or lemma in QUANTITY_HEADS:  # "hundreds of workers": the workers decide
+        of = [g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return bool(of) and all(_is_mob(o) for o in of)
+    if lemma not in lexicon["mob_agent"] or any(c.lower_ in UNKNOWN_AGENT for c in agent.children):
+        return False  # "unknown people" are unidentified assailants, not a crowd
+    of = [g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if of:  # "group of gunmen", "members of the CJNG": what the group is of decides
+        return all(o.lemma_.lower() in lexicon["mob_agent"] | lexicon["civilian"] for o in of)
+    return agent.tag_ in ("NNS", "NNPS") or lemma in ("crowd", "mob", "community", "people")
+
+
+def _mob_attack(trigger: Token, sent: SpacySpan, cues: dict[str, list[Token]]) -> bool:
+    """Violence done by an unorganised crowd with no arms: ACLED's mob violence.
+
+    Stone-throwing or vandalising verbs (``riot_violent``) of the sentence count as
+    the deed too: "villagers pelted stones at police ... three were injured".
+    """
+    armed = nouns()["armed_means"]
+    if any(tok.lemma_.lower() in armed or tok.lower_ in armed for tok in sent):
+        return False
+    for deed in (trigger, *cues.get("riot_violent", ())):
+        agents = _agents(deed)
+        if agents:
+            return all(_is_mob(a) for a in agents)
+    return False
 
 
 def _has_combatants(sent: SpacySpan) -> bool:
@@ -176,6 +278,29 @@ def _has_place_object(trigger: Token, sent: SpacySpan) -> bool:
     return False
 
 
+# Phrases that give a protest's cause or background, not what happened at it:
+# "against the detention of activists accused of vandalising a bank", "compensation for damage".
+CAUSE_PREPS = frozenset({"against", "over", "for", "about", "after", "following", "since", "because"})
+PROTEST_MANNER_GROUPS = ("protest_force", "riot_violent", "protest_intervention", "riot")
+
+
+def _in_cause(tok: Token) -> bool:
+    """Whether ``tok`` sits inside a phrase that gives a reason ('against X', 'after Y happened')."""
+    for node in (tok, *tok.ancestors):
+        if node.dep_ == "pobj" and node.head.lower_ in CAUSE_PREPS:
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_PREPS for c in node.children):
+            return True
+    return False
+
+
+def _protest_manner(cues: dict[str, list[Token]]) -> dict[str, list[Token]]:
+    """The cues with the force/violence/intervention ones that only describe a protest's cause removed."""
+    kept = {g: ([t for t in toks if not _in_cause(t)] if g in PROTEST_MANNER_GROUPS else toks)
+            for g, toks in cues.items()}
+    return {g: toks for g, toks in kept.items() if toks}
+
+
 def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Trigger | None:
     """The sub-event type this sentence reports, or None for no conflict event."""
     if cues is None:
@@ -189,10 +314,13 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
 
     conflict = bool(present & CONFLICT_GROUPS)
     # Non-event guards: disasters, ordinary crime and diplomacy with no conflict vocabulary.
-    if "disaster" in present and not conflict:
-        return None
+    if "disaster" in present and not conflict and "protest" not in present:
+        return None  # a protest over a flood or a crash is still a protest
     if "sexual" in present:
         return hit("sexual", "Sexual violence")
+    if "protest" in present and not present & {"air", "shelling"}:
+        cues = _protest_manner(cues)
+        present = frozenset(cues)
     if ("protest" in present or "riot" in present and "riot_violent" in present) and not present & {"air", "shelling"}:
         key = "protest" if "protest" in present else "riot"
         if "protest_force" in present:
@@ -218,6 +346,11 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
         return hit("riot", "Violent demonstration")
     if "mob" in present:
         return hit("mob", "Mob violence")
+    if "riot_violent" in present and not present & {"clash", "violence"} and _mob_attack(
+            cues["riot_violent"][0], sent, cues):
+        # "workers barricaded roads with burning tyres to demand pay": a riot pressing a demand
+        demanding = any(t.lemma_.lower() in DEMAND_WORDS for t in sent)
+        return hit("riot_violent", "Violent demonstration" if demanding else "Mob violence")
     if "transfer" in present:
         return hit("transfer", "Non-violent transfer of territory")
     if "territory" in present:
@@ -230,6 +363,11 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
     if "abduct" in present:
         return hit("abduct", "Abduction/forced disappearance")
     if "clash" in present:
+        if _mob_attack(cues["clash"][0], sent, cues):
+            return hit("clash", "Mob violence")
+        if ("violence" in present and all(t.lemma_.lower() in ONE_SIDED_MEANS for t in cues["clash"])
+                and _victim_side(cues["violence"][0], sent) == "civilian"):
+            return hit("violence", "Attack")  # "a sniper shot and killed a civilian": no battle
         if _parties_are_crowds(cues["clash"][0]) and "small_arms" not in present and not _has_combatants(sent):  # party supporters, villagers, vendors fighting each other
             return hit("clash", "Mob violence")
         return hit("clash", "Armed clash")
@@ -237,8 +375,12 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
         if "crime" in present and not conflict and not _targets_armed(cues["violence"][0], sent):
             return None
         trigger = cues["violence"][0]
+        if _mob_attack(trigger, sent, cues):
+            return hit("violence", "Mob violence")
         if "arrest" in present and not _has_casualty(sent):
             return hit("arrest", "Arrests")  # "arrested 15 in a raid": nobody hurt
+        if "looting" in present and not _has_casualty(sent) and not _hits_people(cues["violence"]):
+            return hit("looting", "Looting/property destruction")  # "raided houses, taking away food"
         sub = "Armed clash" if _targets_armed(trigger, sent) else "Attack"
         return hit("violence", sub)
     if "disrupted" in present:

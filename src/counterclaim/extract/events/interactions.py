@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .lexicon import light_verbs, plover_cues
+from .lexicon import codebook_pairs, light_verbs, plover_cues
 
 COOPERATIVE = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "YIELD"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "acomp"})
@@ -43,24 +43,91 @@ def _verbs_top_down(sent: SpacySpan) -> list[Token]:
     return [t for t in order if t.pos_ == "VERB" or t is sent.root]
 
 
+def negated(verb: Token) -> bool:
+    """'did not agree', 'failed to reach agreement'."""
+    return any(c.dep_ == "neg" for c in verb.children) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail")
+
+
+def _object_type(verb: Token) -> str | None:
+    """'filed a lawsuit', 'launched a mediation effort': the object noun (or its compound) carries the type."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    nouns = [obj, *(c for c in obj.children if c.dep_ == "compound")] if obj is not None else []
+    return next((p for p in map(_plover_of, (n.lemma_.lower() for n in nouns)) if p), None)
+
+
 def interaction(sent: SpacySpan) -> Interaction | None:
     """The PLOVER type of the sentence's main interaction, or None."""
     for verb in _verbs_top_down(sent):
         lemma = verb.lemma_.lower()
-        if lemma in SPEECH:
+        speech = lemma in SPEECH  # "said" types nothing; "announced a suspension of aid" types its object
+        if speech and lemma not in light_verbs():
             continue
         phrasal = " ".join([lemma] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
-        plover = _plover_of(phrasal) or _plover_of(lemma)
+        plover = codebook_type(verb) or (None if speech else _plover_of(phrasal) or _plover_of(lemma))
         if plover is None and lemma in light_verbs():
-            # "filed a lawsuit", "launched an investigation": the noun carries the type
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            plover = _plover_of(obj.lemma_.lower()) if obj is not None else None
+            plover = _object_type(verb)
+        if plover is None and negated(verb) and stated_intent(verb):
+            plover = "REJECT"  # "will not end the strike": a refusal (CAMEO 124), whatever the verb
         if plover is None:
             continue
-        if plover in COOPERATIVE and any(c.dep_ == "neg" for c in verb.children):
+        if plover in COOPERATIVE and negated(verb):
             plover = "REJECT"
         return Interaction(plover, verb)
     return None
+
+
+# PLOVER (after CAMEO 03 / 12 / 13): a stated intention is itself an event. Intending to
+# cooperate, aid or yield is AGREE, refusing to is REJECT, and announcing force or penalties
+# is THREATEN. Only future/volitional modals state an intention; 'could', 'may' do not.
+INTENT_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})  # CAMEO 1312: threaten a boycott
+
+
+def stated_intent(verb: Token) -> bool:
+    """'will release', 'would allow', 'won't lift': the verb states what its subject intends."""
+    return any(c.dep_ == "aux" and c.lower_ in INTENT_MODALS for c in verb.children)
+
+
+def intended(plover: str, verb: Token) -> str:
+    """The PLOVER type of an intention to do ``plover`` at ``verb``."""
+    if any(c.dep_ == "neg" for c in verb.children) or plover == "REJECT":
+        return "REJECT"
+    if plover in HOSTILE:
+        return "THREATEN"
+    if plover in COOPERATIVE:
+        return "AGREE"
+    return plover  # 'will protest', 'will demand': the act itself
+
+
+def codebook_type(verb: Token) -> str | None:
+    """The type the CAMEO->PLOVER table gives a verb and its object outright
+    ('signed an agreement' SUPPORT, 'declared a ceasefire' YIELD), whatever the classifier says."""
+    lemma = " ".join([verb.lemma_.lower()] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = {t.lemma_.lower() for c in direct for t in (c, *(g for g in c.children if g.dep_ == "compound"))}
+    objects |= {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                for g in c.children if g.dep_ == "pobj"}
+    for plover, verbs, wanted in codebook_pairs():
+        if (lemma in verbs or lemma.split()[0] in verbs) and (not wanted or objects & wanted):
+            return plover
+    return None
+
+
+OBLIGATION_MODALS = frozenset({"must", "should"})
+
+
+def reported_demand(verb: Token) -> bool:
+    """'X said Qatar must mediate': an obligation the speaker puts on someone is a REQUEST (CAMEO 10)."""
+    return (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH
+            and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children))
+
+
+def demand_arguments(verb: Token) -> tuple[SpacySpan | None, SpacySpan | None]:
+    """(speaker, whom the obligation is put on) of a reported demand."""
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    obliged = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (_argument_phrase(speaker) if speaker is not None else None,
+            _argument_phrase(obliged) if obliged is not None else None)
 
 
 def _argument_phrase(tok: Token) -> SpacySpan:

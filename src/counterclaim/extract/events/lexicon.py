@@ -76,3 +76,11 @@ def plover_cues() -> tuple[tuple[str, frozenset[str]], ...]:
 def light_verbs() -> frozenset[str]:
     """Verbs whose object noun carries the interaction ('filed a lawsuit')."""
     return frozenset(_load("plover.json").get("light_verbs", ()))
+
+
+@functools.lru_cache(maxsize=1)
+def codebook_pairs() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(PLOVER type, verb lemmas, object lemmas) that the CAMEO->PLOVER table types outright;
+    an empty object set means the verb alone decides."""
+    pairs = _load("plover.json").get("codebook_pairs", {}).get("pairs", ())
+    return tuple((p["type"], frozenset(p["verbs"]), frozenset(p["objects"])) for p in pairs)
