@@ -14,6 +14,7 @@ from counterclaim.errors import (
     UnsupportedDatabase,
 )
 from counterclaim.store import HIGHLIGHT_END, HIGHLIGHT_START, open_store
+from counterclaim.store.dialects import SqliteDialect
 from counterclaim.store.migrations import LATEST, migrate
 from counterclaim.store.schema import articles, schema_migrations
 from test_store_support import CAPTURE, capture_result, make_result, pg_database, store, store_url  # noqa: F401
@@ -265,6 +266,19 @@ def test_search_paginates(store):
     items = _all_pages(lambda **kw: store.search("artillery", **kw), limit=2)
     assert len({i["id"] for i in items}) == 5
 
+
+
+def test_sqlite_search_runs_the_full_text_match_once(tmp_path):
+    """Snippets for the page look each hit up by rowid; a second MATCH over every hit doubled search time."""
+    with open_store(tmp_path / "plan.db") as sqlite_store:
+        sqlite_store.add_results([make_result(f"Artillery fire number {i} hit the outskirts.") for i in range(3)])
+        params = {"q": '"artillery"', "hs": HIGHLIGHT_START, "he": HIGHLIGHT_END, "limit": 2, "offset": 0}
+        with sqlite_store.engine.connect() as conn:
+            plan = [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + SqliteDialect.SEARCH_SQL, params)]
+        fts = [step for step in plan if "articles_fts VIRTUAL TABLE" in step]
+        assert len(fts) == 2, plan
+        assert [step for step in fts if "=" in step.rsplit(":", 1)[1]], plan  # the snippet lookup is by rowid
+        assert len(sqlite_store.search("artillery", limit=2).items) == 2
 
 # --- claims, events, places, actors -------------------------------------------------------------
 
