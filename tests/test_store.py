@@ -280,6 +280,19 @@ def test_sqlite_search_runs_the_full_text_match_once(tmp_path):
         assert [step for step in fts if "=" in step.rsplit(":", 1)[1]], plan  # the snippet lookup is by rowid
         assert len(sqlite_store.search("artillery", limit=2).items) == 2
 
+def test_sqlite_claims_by_side_and_stance_walk_one_ordered_index(tmp_path):
+    """Side + stance used to walk the stance index and filter side (116 ms at 100k articles)."""
+    with open_store(tmp_path / "plan.db") as sqlite_store:
+        sqlite_store.add_results([capture_result()])
+        sql = (
+            "EXPLAIN QUERY PLAN SELECT seq FROM claims WHERE lower(side) = 'azerbaijan' AND stance = 'asserts' "
+            "ORDER BY sort_date DESC, seq DESC LIMIT 51"
+        )
+        with sqlite_store.engine.connect() as conn:
+            plan = " ".join(row[3] for row in conn.exec_driver_sql(sql))
+        assert "ix_claims_side_stance_sort" in plan and "TEMP B-TREE" not in plan, plan
+        assert sqlite_store.list_claims(side="Azerbaijan", stance="asserts").items
+
 # --- claims, events, places, actors -------------------------------------------------------------
 
 
