@@ -21,6 +21,9 @@ from test_places import by_text, run_places
         # all-capital datelines inside a line
         ("The budget was approved. SAN DIEGO (AP) — The Navy said two sailors were hurt.", ["SAN DIEGO"]),
         ("Officials met on Friday. IMMOKALEE – The county said the grant would pay for sidewalks.", ["IMMOKALEE"]),
+        # a dateline after a headline, with its country or after the date's year
+        ("Police arrest opposition members. TBILISI, Georgia -- Georgian police said on Friday.", ["TBILISI"]),
+        ("By Jane Roe March 30, 2009 NEWARK -- The council met.", ["NEWARK"]),
         # a date after a place's name is no surname
         ("Talks were held in Moscow, Russia Thursday after the strike.", ["Moscow", "Russia"]),
     ],

@@ -271,11 +271,13 @@ DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’\- ]{1,40}?[A-Z.])(?=\s*(?:,[^\n�
 
 
 # A dateline inside a line: before a wire service's credit ("statements. SAN DIEGO (AP) —"),
-# or after a sentence's end and before a dash ("... grant event. IMMOKALEE – Congressman").
+# or after a sentence's end (or a date's year) and before a dash or colon, its region or country between
+# ("... grant event. IMMOKALEE – Congressman", "... 2009 NEWARK -- After", ". TBILISI, Georgia --", ". BEIRUT: The").
 _CAPS = r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"
 WIRE_DATELINE = re.compile(
     r"(?<= )" + _CAPS + r"(?=(?:,\s*[A-Z][\w.]{1,15}(?: [A-Z][\w.]+)?)?\s*\((?:AP|AFP|Reuters|UPI|CNN|dpa|IANS|PTI|Xinhua)\))"
-    r"|(?<=[.!?”\"] )" + _CAPS + r"(?= (?:—|–|--) )"
+    r"|(?:(?<=[.!?”\"] )|(?<=\d{4} ))" + _CAPS
+    + r"(?=(?:,\s*[A-Z][\w.]{1,15}(?: [A-Z][\w.]+)?)?\s*(?:[—–]|-{1,3}\s|:\s))"
 )
 
 
