@@ -50,6 +50,7 @@ from .attribution import (
 )
 from .dating import claim_date
 from .lexicon import channel_in, cue_nouns, first_hedge, headline_labels
+from .nesting import drop_nested
 from .quotes import Quote, find_quotes
 from .stance import claim_stance, content_root
 
@@ -463,6 +464,7 @@ def claims(doc: Doc, result: ArticleResult) -> None:
                 d = _verb_draft(tok, sent, quotes, used) or _introducing_draft(tok, quotes, used) or _made_clear_draft(tok)
             if d is not None:
                 drafts.append(d)
+    drafts = drop_nested(drafts)
     taken = [d.content for d in drafts]
     drafts += [d for d in _colon_drafts(doc, text, quotes)
                if not any(c[0] <= d.content[0] < c[1] for c in taken)]
