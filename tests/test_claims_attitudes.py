@@ -25,6 +25,15 @@ ATTRIBUTED = [
     ("A spokesman for the ministry declined to comment.", "declined", "A spokesman for the ministry", "to comment"),
     ("The envoy made it clear that talks would resume in May.", "made it clear", "The envoy",
      "that talks would resume in May"),
+    # object control: the one asked and what they are asked to do
+    ("The bishop urged the villagers to leave before dark.", "urged", "The bishop", "the villagers to leave before dark"),
+    ("The mayor encouraged residents to boil their water.", "encouraged", "The mayor", "residents to boil their water"),
+    # commissive with an object, judgement verbs, offering an opinion
+    ("The governor pledged his support for the new hospital.", "pledged", "The governor",
+     "his support for the new hospital"),
+    ("The senator lambasted the committee for its slow response.", "lambasted", "The senator",
+     "the committee for its slow response"),
+    ("The minister offered his assessment of the harvest.", "offered", "The minister", "his assessment of the harvest"),
 ]
 
 

@@ -24,7 +24,8 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Verbs whose direct object is the addressee or target, not the proposition.
 OBJECT_NOT_CONTENT = frozenset({"tell", "inform", "ask", "urge", "brief", "warn", "quote",
                                 "call", "describe", "accuse", "add", "post", "write", "say",
-                                "show", "find", "learn", "expect", "think", "believe", "note"})
+                                "show", "find", "learn", "expect", "think", "believe", "note",
+                                "encourage", "invite", "advise", "implore", "beg", "instruct"})
 DOCUMENT_SUBJECTS = frozenset({"poll", "survey", "study", "report", "data", "document", "documents", "figure",
                                "record", "analysis", "research", "statistic", "investigation", "review",
                                "audit", "footage", "image", "video", "email", "memo", "filing", "letter",
@@ -32,7 +33,10 @@ DOCUMENT_SUBJECTS = frozenset({"poll", "survey", "study", "report", "data", "doc
                                "transcript", "recording", "photo", "photograph", "picture", "chart", "map", "log"})
 # Verbs of judging (Levin 1993, 33: praise, blame, thank ...): the person judged and the "for" reason are the content.
 JUDGEMENT_VERBS = frozenset({"thank", "praise", "blame", "criticize", "criticise", "congratulate", "applaud", "fault",
-                             "commend", "condemn", "slam", "blast", "mock", "credit", "hail"})
+                             "commend", "condemn", "slam", "blast", "mock", "credit", "hail", "ridicule", "lambast",
+                             "lambaste", "castigate", "chastise", "rebuke", "excoriate", "deride", "berate", "chide",
+                             "assail", "scorn", "disparage", "belittle", "vilify", "denigrate", "laud", "censure",
+                             "scold", "upbraid"})
 # Verbs that raise the subject of what is reported when passive, with nobody named as the one who reports:
 # "X is said / believed / expected to ..." (Quirk et al. 1985, 16.52 on subject-to-subject raising).
 RAISING_PASSIVES = frozenset({"say", "believe", "think", "expect", "report", "allege", "rumor", "rumour", "know",
@@ -301,6 +305,17 @@ def raised_content(verb: Token) -> list[Token] | None:
     return [t for t in verb.doc[start:end + 1] if not t.is_punct or start < t.i < end]
 
 
+def object_and_infinitive(verb: Token) -> list[Token] | None:
+    """'urged conservatives to unite', 'asked the congregation to stand': with object control the one asked
+    and what they are asked to do are the content together (Quirk et al. 1985, 16.51 on object + to-infinitive)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > obj.i
+                and any(a.tag_ == "TO" for a in c.children)), None)
+    return list(obj.subtree) + list(inf.subtree) if inf is not None else None
+
+
 def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
     """Tokens of the reported content by grammar alone, or None."""
     children = list(verb.children)
@@ -316,6 +331,9 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
             if c.dep_ == "parataxis" and c.i < verb.i and not any(t.is_punct and t.text in "“”\"«»" for t in c.subtree):
                 continue
             return _without(list(c.subtree), nested_cue_tokens(c))
+    directive = object_and_infinitive(verb)
+    if directive is not None:
+        return directive
     prep = content_prep(verb, entry)
     if prep is not None and prep.dep_ == "mark":
         return [t for t in prep.head.subtree if t.i != prep.i]
