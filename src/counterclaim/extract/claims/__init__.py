@@ -50,6 +50,7 @@ from .attribution import (
 )
 from .dating import claim_date
 from .lexicon import channel_in, cue_nouns, first_hedge, headline_labels
+from .light_verbs import light_verb_draft, speech_act_object
 from .nesting import drop_nested
 from .quotes import Quote, find_quotes
 from .stance import claim_stance, content_root
@@ -94,7 +95,7 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
         return None
     if entry.attitude and tok.dep_ == "xcomp" and cue_entry(tok.head) is not None:
         return None  # "planned to vote for X": one attitude, whose content "to vote for X" already is
-    head = find_speaker(tok)
+    head = find_speaker(tok) if entry.needs != "raising" else None  # "they appear to": the subject is content
     if entry.subject == "document" and (head is None or head.lemma_.lower() not in DOCUMENT_SUBJECTS):
         return None
     speaker = char_range(speaker_tokens(head)) if head is not None else None
@@ -188,8 +189,8 @@ def _according_draft(tok: Token, sent: SpacySpan) -> Draft | None:
 def _nominal_draft(tok: Token, quotes: list[Quote]) -> Draft | None:
     """'the claim that Shusha had been seized', "Aliyev's announcement"."""
     stance = cue_nouns().get(tok.lemma_.lower())
-    if stance is None or tok.pos_ != "NOUN" or in_quote(tok, quotes):
-        return None
+    if stance is None or tok.pos_ != "NOUN" or in_quote(tok, quotes) or speech_act_object(tok.head) is tok:
+        return None  # "made the claim that": the light verb's draft has the speaker
     clause = None
     speaker_head = None
     for c in tok.children:
@@ -461,7 +462,8 @@ def claims(doc: Doc, result: ArticleResult) -> None:
             elif tok.pos_ == "NOUN":
                 d = _nominal_draft(tok, quotes)
             else:
-                d = _verb_draft(tok, sent, quotes, used) or _introducing_draft(tok, quotes, used) or _made_clear_draft(tok)
+                d = (_verb_draft(tok, sent, quotes, used) or _introducing_draft(tok, quotes, used)
+                     or _made_clear_draft(tok) or light_verb_draft(tok))
             if d is not None:
                 drafts.append(d)
     drafts = drop_nested(drafts)

@@ -316,8 +316,26 @@ def object_and_infinitive(verb: Token) -> list[Token] | None:
     return list(obj.subtree) + list(inf.subtree) if inf is not None else None
 
 
+def raising_content(verb: Token) -> list[Token] | None:
+    """'They appear to be unanimous', 'It seems that talks failed': seem and appear raise the subject of
+    what only seems so (Quirk et al. 1985 on subject raising); the whole clause is the content, nobody says it."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+    if subj is None:
+        return None
+    if subj.lower_ == "it":
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        return list(clause.subtree) if clause is not None else None
+    inf = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)), None)
+    if inf is None:
+        return None
+    start, end = min(t.i for t in subj.subtree), max(t.i for t in inf.subtree)
+    return [t for t in verb.doc[start:end + 1] if not t.is_punct or start < t.i < end]
+
+
 def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
     """Tokens of the reported content by grammar alone, or None."""
+    if entry.needs == "raising":
+        return raising_content(verb)
     children = list(verb.children)
     raised = raised_content(verb)
     if raised:
@@ -360,6 +378,9 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
             if c.dep_ == "prep" and c.lower_ == "as":
                 dobj = [t for d in children if d.dep_ == "dobj" for t in d.subtree]
                 return dobj + list(c.subtree)
+        for d in children:  # "see the dam as a threat": the parser may hang "as" on the object
+            if d.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "as" for c in d.children):
+                return list(d.subtree)
         return None
     if entry.control and not entry.object:
         return None
