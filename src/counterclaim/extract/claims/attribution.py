@@ -65,9 +65,31 @@ class Draft:
     relative: tuple[int, int] | None = None  # "who" in "Priebus, who said": the published speaker span
 
 
+DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def dateline_dash(first: Token) -> Token | None:
+    """The dash ending a dateline that opens a paragraph ("MOSCOW — ", "TBILISI, Georgia -- "), or None.
+    A dateline names where the story was filed; it is never part of a speaker or what they said."""
+    doc = first.doc
+    if first.i > 0 and "\n" not in doc[first.i - 1].text:
+        return None  # only at the start of a paragraph
+    if not (first.text.isupper() and len(first.text) >= 2 and first.is_alpha):
+        return None
+    for t in doc[first.i + 1:first.i + 8]:
+        if t.text in DASHES:
+            return t
+        if t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+            return None
+    return None
+
+
 def char_range(tokens: list[Token]) -> tuple[int, int]:
-    """Character range covering ``tokens``, trimmed of edge punctuation and spaces."""
+    """Character range covering ``tokens``, trimmed of edge punctuation, spaces and a leading dateline."""
     toks = sorted(tokens, key=lambda t: t.i)
+    dash = dateline_dash(toks[0]) if toks else None
+    if dash is not None:
+        toks = [t for t in toks if t.i > dash.i]
     while toks and (toks[0].is_space or toks[0].text in {",", ";", ":", "—", "–", "-", "(", ")"}):
         toks = toks[1:]
     while toks and (toks[-1].is_space or toks[-1].text in {",", ";", ":", "—", "–", "-", "(", ".", ")"}):
@@ -259,6 +281,11 @@ def find_speaker(verb: Token) -> Token | None:
         subj = inverted_speaker(verb.head if participle else verb)
     if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         return subj.head.head
+    if subj is not None and dateline_dash(subj) is not None:
+        # "MOSCOW — Armenia and Azerbaijan agreed": the parser may take the dateline for the subject
+        after = [c for c in subj.children if c.i > dateline_dash(subj).i and c.dep_ in ("appos", "conj")]
+        if after:
+            return after[0]
     if subj is None and verb.dep_ == "conj":
         # coordinated cue: prefer the nearest reporting-verb ancestor (the parser often hangs
         # "and called X" on the reported clause rather than on "declared")
@@ -330,6 +357,22 @@ def raising_content(verb: Token) -> list[Token] | None:
         return None
     start, end = min(t.i for t in subj.subtree), max(t.i for t in inf.subtree)
     return [t for t in verb.doc[start:end + 1] if not t.is_punct or start < t.i < end]
+
+
+def after_introducing_clause(tokens: list[Token] | None, verb: Token) -> list[Token] | None:
+    """'The authorities have published their count: 16 were killed, they said': before a cue that follows
+    its content, a clause of its own ending in a colon only introduces what is said."""
+    if not tokens or max(t.i for t in tokens) > verb.i:
+        return tokens
+    toks = sorted(tokens, key=lambda t: t.i)
+    colon = next((t for t in toks if t.text == ":" and not t.is_space), None)
+    if colon is None:
+        return tokens
+    left = [t for t in toks if t.i < colon.i]
+    if not any(t.dep_ in SUBJECTS for t in left) or not any(t.pos_ in ("VERB", "AUX") for t in left):
+        return tokens
+    rest = [t for t in toks if t.i > colon.i]
+    return rest if sum(t.is_alpha for t in rest) >= 3 else tokens
 
 
 def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
