@@ -36,3 +36,19 @@ def test_institution_named_alone_belongs_to_the_state_that_spoke_last():
     claim = [c for c in _by_cue(text, "said") if c.speaker.text == "The Defence Ministry"][0]
     assert claim.side == "Azerbaijan"
     assert claim.organisation == "Ministry of Defence of Azerbaijan"
+
+
+def test_transcript_turn_is_one_claim_of_its_speaker():
+    text = ("HOST: Do you think the ceasefire will hold through the winter?\n\n"
+            "VARGAS: Well, I think both armies are tired, and I expect the line to stay quiet.")
+    claims = [c for c in run_claims(text).claims if c.cue is not None]
+    turns = [c for c in claims if c.cue.text == ":"]
+    assert [c.speaker.text for c in turns] == ["HOST", "VARGAS"]
+    assert turns[1].content.text.startswith("Well, I think both armies")
+    assert not [c for c in claims if c.cue.text == "think"]  # part of the turn, not a claim of its own
+
+
+def test_title_case_headline_after_a_colon_is_attributed():
+    text = "Mayor Okafor: Bridge Repairs Ahead Of Schedule\n\nThe mayor spoke on Monday."
+    claim = _by_cue(text, ":")[0]
+    assert claim.speaker.text == "Mayor Okafor"

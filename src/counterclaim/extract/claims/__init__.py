@@ -221,9 +221,16 @@ def _nominal_draft(tok: Token, quotes: list[Quote]) -> Draft | None:
 LINE_WITH_COLON = re.compile(r"^[ \t]*([^\n:]{2,60}?):[ \t]+(\S[^\n]*)", re.MULTILINE)
 
 
-def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[Draft]:
-    """Headline style "Zelensky: Kyiv will stand" — a short name, a colon, what they say."""
-    out: list[Draft] = []
+def _title_case(words: list[str]) -> bool:
+    """'Donald Trump Ties Hillary Clinton': headline capitals, which the parser reads as names, not verbs."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    return len(alpha) >= 3 and sum(w[:1].isupper() for w in alpha) >= 0.6 * len(alpha)
+
+
+def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[tuple[Draft, bool]]:
+    """Headline style "Zelensky: Kyiv will stand" — a short name, a colon, what they say — and transcript
+    turns ("TAPPER: Do you think ...?"), which are flagged: a turn is everything its speaker says."""
+    out: list[tuple[Draft, bool]] = []
     for m in LINE_WITH_COLON.finditer(text):
         prefix = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if prefix is None or len(prefix) > 6 or not m.group(1).strip()[:1].isupper():
@@ -237,14 +244,16 @@ def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[Draft]:
         content = (m.start(2), m.end(2))
         while content[1] > content[0] and text[content[1] - 1] in " .\t\r":
             content = (content[0], content[1] - 1)
-        if len(text[content[0]:content[1]].split()) < 3 or text[content[0]:content[1]].rstrip("\"”’' ").endswith("?"):
+        words = text[content[0]:content[1]].split()
+        turn = m.group(1).strip().isupper() and any(t.pos_ == "PROPN" for t in prefix)  # a transcript's speaker
+        if len(words) < 3 or (not turn and text[content[0]:content[1]].rstrip("\"”’' ").endswith("?")):
             continue
         said = doc.char_span(content[0], content[1], alignment_mode="expand")
-        if said is not None and not any(t.pos_ in ("VERB", "AUX") for t in said):
+        if not turn and not _title_case(words) and said is not None and not any(t.pos_ in ("VERB", "AUX") for t in said):
             continue  # "Cruz: a career politician" labels a topic; what someone says is a clause
         head = prefix.root
-        out.append(Draft(cue=(m.end(1), m.end(1) + 1), content=content, speaker=char_range(list(prefix)),
-                         speaker_head=head, kind="direct" if text[content[0]] in "\"“‘'«" else "indirect"))
+        out.append((Draft(cue=(m.end(1), m.end(1) + 1), content=content, speaker=char_range(list(prefix)),
+                          speaker_head=head, kind="direct" if text[content[0]] in "\"“‘'«" else "indirect"), turn))
     return out
 
 
@@ -507,10 +516,10 @@ def claims(doc: Doc, result: ArticleResult) -> None:
                      or _made_clear_draft(tok) or light_verb_draft(tok))
             if d is not None:
                 drafts.append(d)
-    drafts = drop_nested(drafts)
     taken = [d.content for d in drafts]
-    drafts += [d for d in _colon_drafts(doc, text, quotes)
-               if not any(c[0] <= d.content[0] < c[1] for c in taken)]
+    drafts += [d for d, turn in _colon_drafts(doc, text, quotes)
+               if turn or not any(c[0] <= d.content[0] < c[1] for c in taken)]
+    drafts = drop_nested(drafts)
     sents = _Sentences(doc)
     drafts += _continuations(text, quotes, used, drafts, sents)
     drafts += _narrator_hedges(doc, text, drafts)
