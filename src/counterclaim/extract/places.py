@@ -133,6 +133,10 @@ def recognise(doc: Doc) -> list[Toponym]:
                 known = _known_part(doc, span, gazetteer)
                 if known is not None:
                     span, candidates = known
+            if not candidates and ent.label_ in ("FAC", "LOC") and len(span) > 1:
+                inner = _leading_place(doc, span, gazetteer)
+                if inner is not None:
+                    span, candidates = inner
             if not candidates and (ent.label_ == "GPE" or _looks_like_demonym(span)):
                 continue  # a "GPE" no gazetteer knows is mostly a person, product or firm
             found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
@@ -378,6 +382,32 @@ def _known_part(doc: Doc, span: SpacySpan, gazetteer) -> tuple[SpacySpan, tuple[
         part = doc[span.start:end]
         candidates = tuple(c for c in lookup(gazetteer, part.text) if c.exact and not c.feature)
         if candidates and candidates[0].kind in ("town", "region", "country"):
+            return part, candidates
+    return None
+
+
+# First words of a facility's or public body's name after the town it serves:
+# "Hanover Town Hall", "Fort Mill High School", "Anderson County Courthouse", "Woodstock District Chamber".
+SERVICE_HEADS = frozenset({"town", "city", "high", "middle", "elementary", "school", "schools",
+                           "courthouse", "court", "hospital", "common", "district", "chamber", "sheriff",
+                           "sheriff's", "sheriff’s", "police", "library", "public", "regional", "community"})
+
+
+def _leading_place(doc: Doc, span: SpacySpan, gazetteer) -> tuple[SpacySpan, tuple[Candidate, ...]] | None:
+    """The town or region a facility or public body no gazetteer knows is named after.
+
+    "Hanover Town Hall", "Fort Mill High School", "Laurel County Courthouse": the gold standards mark
+    the place, and the facility is located by it. Only before a word of public services, so that
+    "Grand View Memorial Park" and "Dulles Airport" keep their whole names.
+    """
+    for end in range(span.end - 1, span.start, -1):
+        if doc[end].lower_ not in SERVICE_HEADS or not doc[end].is_title:
+            continue
+        part = doc[span.start:end]
+        if part[-1].lower_ in SERVICE_HEADS or part.text.lower() in COMMON_REGION_WORDS:
+            continue
+        candidates = tuple(c for c in lookup(gazetteer, part.text) if c.exact and not c.feature)
+        if candidates and candidates[0].kind in ("town", "region"):
             return part, candidates
     return None
 
