@@ -323,6 +323,9 @@ def test_a_legislators_home_district_is_a_place():
         ("The Centre told the Supreme Court it needed more time.", "Centre"),
         ("Diplomats were expelled by both the West and Russia.", "West"),
         ("The sale needs approval from Congress before June.", "Congress"),
+        # an occasion or an operation the model tagged as a facility
+        ("He served as a lieutenant during Operation Desert Storm.", "Operation Desert Storm"),
+        ("He is scheduled to appear at the Airport Courthouse on Friday.", "Airport"),
     ],
 )
 def test_capitalised_words_that_are_not_places(text, not_place):

@@ -101,6 +101,12 @@ ORG_HEADS = frozenset({"society", "authority", "council", "university", "college
                        "state", "government", "assembly", "senate", "legislature", "fire", "sheriff", "service",
                        "services", "committee", "network", "group", "league", "team", "fc", "united", "cathedral",
                        "chamber", "academy", "station", "port", "airport", "reserve", "bureau", "prison", "jail"})
+# Words naming an occasion, an operation or a law: a facility or location the model saw in
+# "the Easter Vigil Mass", "St. Patrick's Day", "Operation Desert Storm", "the Heimlich Maneuver".
+OCCASION_WORDS = frozenset({"easter", "christmas", "passover", "ramadan", "eid", "hanukkah", "thanksgiving", "mass",
+                            "vigil", "day", "operation", "maneuver", "manoeuvre", "inquisition", "olympics",
+                            "festival", "competition", "tournament", "championship", "crash", "act", "lottery",
+                            "breakfast", "celebration", "parade", "ceremony"})
 # After a place name: the name sets a clock, not a location ("midnight Moscow time", "Kyiv time zone").
 TIME_ZONE_AFTER = re.compile(r"[ -](?:(?:standard|summer|daylight|local|mean) )?time(?: zone)?\b(?!s)", re.IGNORECASE)
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|i|an|ic)s?$")
@@ -139,6 +145,8 @@ def recognise(doc: Doc) -> list[Toponym]:
                     span, candidates = inner
             if not candidates and (ent.label_ == "GPE" or _looks_like_demonym(span)):
                 continue  # a "GPE" no gazetteer knows is mostly a person, product or firm
+            if not candidates and any(tok.lower_ in OCCASION_WORDS for tok in span):
+                continue  # "the Easter Vigil", "Operation Desert Storm": a time or an action, not a place
             found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
         elif ent.label_ in MISLABELS:
             candidates = _mislabelled_candidates(lookup(gazetteer, span.text), span)
@@ -404,7 +412,7 @@ def _leading_place(doc: Doc, span: SpacySpan, gazetteer) -> tuple[SpacySpan, tup
         if doc[end].lower_ not in SERVICE_HEADS or not doc[end].is_title:
             continue
         part = doc[span.start:end]
-        if part[-1].lower_ in SERVICE_HEADS or part.text.lower() in COMMON_REGION_WORDS:
+        if part[-1].lower_ in SERVICE_HEADS or part.text.lower() in FACILITY_WORDS | COMMON_REGION_WORDS:
             continue
         candidates = tuple(c for c in lookup(gazetteer, part.text) if c.exact and not c.feature)
         if candidates and candidates[0].kind in ("town", "region"):
