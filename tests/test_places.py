@@ -330,3 +330,13 @@ def test_a_legislators_home_district_is_a_place():
 )
 def test_capitalised_words_that_are_not_places(text, not_place):
     assert not by_text(run_places(text), not_place)
+
+
+def test_a_trailing_joining_word_is_not_part_of_the_name():
+    from spacy.tokens import Span as SpacySpan
+
+    from counterclaim.extract.places import _trim
+
+    doc = load_nlp().make_doc("They waited at Conway Road and Elm Street's corner.")
+    assert _trim(SpacySpan(doc, 3, 6, label="FAC")).text == "Conway Road"
+    assert _trim(SpacySpan(doc, 6, 9, label="FAC")).text == "Elm Street"

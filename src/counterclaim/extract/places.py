@@ -326,12 +326,17 @@ def _datelines(text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
     return out
 
 
+TRAILING_JOINERS = frozenset({"and", "or", "to", "of", "in", "at", "on", "from", "-", "–", "—", "/", ","})
+
+
 def _trim(ent: SpacySpan) -> SpacySpan | None:
-    """Drop a leading "the" and a trailing possessive (gold standards and the gazetteer leave them out)."""
+    """Drop a leading "the", a trailing possessive (gold standards and the gazetteer leave them out) and
+    a trailing word that only joins the name to the next ("Vivion Road and", "Highway 59 to")."""
     start, end = ent.start, ent.end
     while start < end and ent.doc[start].lower_ in ("the", "‘", "“", '"', "'"):
         start += 1
-    while end > start and ent.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+    while end > start and (ent.doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+                           or ent.doc[end - 1].is_lower and ent.doc[end - 1].lower_ in TRAILING_JOINERS):
         end -= 1
     return ent.doc[start:end] if start < end else None
 
