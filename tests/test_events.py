@@ -328,6 +328,14 @@ PLOVER_INTERACTIONS = [
     ("The union said it will not end the strike until wages are paid.", "REJECT"),  # CAMEO 124
     ("The two republics established diplomatic relations on Friday.", "SUPPORT"),  # CAMEO 050/054
     ("The donor countries announced a suspension of aid to the government.", "SANCTION"),  # CAMEO 162
+    # CAMEO 081/085 easing sanctions or a curfew is YIELD, 172 imposing a state of emergency COERCE,
+    # 051 pledging support SUPPORT; agreeing a deal concludes it; a guilty verdict is a legal accusation.
+    ("The government lifted the curfew in the northern districts on Monday.", "YIELD"),
+    ("The council eased sanctions on the island's banks.", "YIELD"),
+    ("The governor declared a state of emergency in the southern province.", "COERCE"),
+    ("The prime minister pledged his full support for the new coalition.", "SUPPORT"),
+    ("The two neighbours agreed a new fisheries agreement on Thursday.", "SUPPORT"),
+    ("A district court found the former minister guilty of taking bribes.", "ACCUSE"),
 ]
 
 
