@@ -336,6 +336,11 @@ PLOVER_INTERACTIONS = [
     ("The prime minister pledged his full support for the new coalition.", "SUPPORT"),
     ("The two neighbours agreed a new fisheries agreement on Thursday.", "SUPPORT"),
     ("A district court found the former minister guilty of taking bribes.", "ACCUSE"),
+    # a reported obligation is a REQUEST whatever its verb; peacekeepers sent in are AID (CAMEO 074);
+    # using people as human shields is ASSAULT (CAMEO 184)
+    ("The ministry says the neighbouring state must close its border crossings.", "REQUEST"),
+    ("A battalion of Kenyan peacekeepers arrived in the capital on Thursday.", "AID"),
+    ("The insurgents used the villagers as human shields during the siege.", "ASSAULT"),
 ]
 
 

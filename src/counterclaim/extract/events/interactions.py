@@ -69,12 +69,27 @@ def interaction(sent: SpacySpan) -> Interaction | None:
             plover = _object_type(verb)
         if plover is None and negated(verb) and stated_intent(verb):
             plover = "REJECT"  # "will not end the strike": a refusal (CAMEO 124), whatever the verb
+        if plover is None and reported_demand(verb):
+            plover = "REQUEST"  # "Russia says Israel must end the raids", whatever the verb (CAMEO 10)
+        if plover is None and _peacekeepers_arrive(verb):
+            plover = "AID"  # CAMEO 074: peacekeepers sent in are aid, not a show of force
         if plover is None:
             continue
         if plover in COOPERATIVE and negated(verb):
             plover = "REJECT"
         return Interaction(plover, verb)
     return None
+
+
+PEACEKEEPING_MOVES = frozenset({"arrive", "deploy", "land", "reach", "serve", "station", "enter"})
+
+
+def _peacekeepers_arrive(verb: Token) -> bool:
+    """'Japanese peacekeepers arrived in Juba', 'peacekeeping troops were deployed'."""
+    if verb.lemma_.lower() not in PEACEKEEPING_MOVES:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.lemma_.lower().startswith("peacekeep") for s in subjects for t in s.subtree)
 
 
 # PLOVER (after CAMEO 03 / 12 / 13): a stated intention is itself an event. Intending to
@@ -114,6 +129,8 @@ def codebook_type(verb: Token) -> str | None:
     objects |= {c.lemma_.lower() for c in verb.children  # "found him guilty"
                 if c.dep_ in ("oprd", "acomp") or c.dep_ == "ccomp" and c.pos_ == "ADJ"}
     objects |= {g.lemma_.lower() for c in direct for g in c.children if g.dep_ == "amod" and g.lower_ == "martial"}
+    objects |= {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                for g in c.children if g.dep_ == "pobj"}  # "used civilians as human shields"
     for plover, verbs, wanted in codebook_pairs():
         if (lemma in verbs or lemma.split()[0] in verbs) and (not wanted or objects & wanted):
             return plover
