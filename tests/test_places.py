@@ -122,6 +122,12 @@ def test_short_texts(text, expected):
         ("The Washington Post reported the strike.", {"Washington"}),
         ("Azeri and Armenian officials met.", {"Azeri", "Armenian"}),
         ("Michael Jordan visited the base.", {"Jordan"}),
+        # a surname the model reads as a town once the person was named in full
+        ("Mr. John Fairfield was arrested in Lowell. Prosecutors said Fairfield had rejected a plea agreement.",
+         {"Fairfield"}),
+        # a full name with a middle initial is a person's, whatever the model's label
+        ("Police shot Marcus T. Bell near a bakery in Reno. The officer pushed his gun into Bell during the struggle.",
+         {"Bell"}),
     ],
 )
 def test_guards(text, not_places):

@@ -147,7 +147,7 @@ def recognise(doc: Doc) -> list[Toponym]:
                 if inner is not None:
                     found.append(inner)
     people = _names_of_people(doc)
-    found = [t for t in found if not (t.mislabelled and t.text in people)]
+    found = [t for t in found if not _is_a_persons_name(t, people)]
     found.extend(_same_name_again(doc, found, people))
     found.extend(civic_names(doc, gazetteer, found, people))
     text = doc.text  # the property joins every token anew: read it once
@@ -248,9 +248,26 @@ def _listed_before_plural_head(text: str, gazetteer, found: list[Toponym]) -> li
     return out
 
 
+# A given name, a middle initial and a surname, whatever label the model gave it: "Tyrise M. Bell".
+WITH_MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+$")
+
+
 def _names_of_people(doc: Doc) -> set[str]:
     """Words of the people named in full ("Sal Trapani", "Mike Flores"): alone, they are those people."""
-    return {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent if tok.is_title}
+    people = {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent if tok.is_title}
+    people.update(ent[-1].text for ent in doc.ents if WITH_MIDDLE_INITIAL.match(ent.text))
+    return people
+
+
+def _is_a_persons_name(t: Toponym, people: set[str]) -> bool:
+    """One word of a person named in full in the article is that person again ("Fairfield declined to
+    plead" after "Tiffany Fairfield"); countries and capitals are left alone ("George Washington")."""
+    if t.text not in people:
+        return False
+    if t.mislabelled:
+        return True
+    top = t.candidates[0] if t.candidates else None
+    return " " not in t.text and not t.dateline and not (top is not None and (top.kind == "country" or top.capital))
 
 
 def _same_name_again(doc: Doc, found: list[Toponym], people: set[str]) -> list[Toponym]:
