@@ -107,6 +107,20 @@ SUB_EVENTS = [
      "Violent demonstration"),
     ("Government forces conducted a patrol in the countryside of the province.", "Change to group/activity"),
     ("The governor imposed a two-week lockdown on the district.", "Change to group/activity"),
+    # A demand told between a protest and its dispersal does not close the protest; arrests told
+    # after a protest are of its participants; burning or throwing things at one makes it violent.
+    ("Taxi drivers marched to the town hall on Monday. The group demands lower fuel taxes. Police dispersed "
+     "the march.", "Protest with intervention"),
+    ("Dozens of nurses held a sit-in outside the clinic over unpaid wages. Three were detained by police.",
+     "Protest with intervention"),
+    ("Residents burned rubbish in the main square to demonstrate against the water cuts.", "Violent demonstration"),
+    ("Students marched through the old town over tuition fees. The demonstrators threw bottles and firecrackers "
+     "at the town hall.", "Violent demonstration"),
+    # The victim's ties to drug trafficking make him a member of an armed group (ACLED's convention).
+    ("A man was shot dead by two gunmen in the port district. The victim had been convicted of drug "
+     "trafficking.", "Armed clash"),
+    ("A man was shot dead by two gunmen in the port district. The victim had a criminal record for theft.",
+     "Attack"),
 ]
 
 
@@ -128,6 +142,7 @@ NON_EVENTS = [
     "The president vowed to continue fighting until the enemy withdraws.",
     "Dozens of people were killed when a dam burst above the town during a storm.",
     "Let the clash of arms be silenced, the bishop said in his Easter address.",
+    "No clashes, injuries or arrests were reported in the district on Sunday.",
 ]
 
 

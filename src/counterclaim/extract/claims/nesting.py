@@ -21,7 +21,7 @@ def _outer(d: Draft, drafts: list[Draft]) -> Draft | None:
     if d.cue is None or d.cue_token is None:
         return None
     for o in drafts:
-        if o is d or o.kind not in ("indirect", "mixed") or o.cue is None:
+        if o is d or o.kind not in ("indirect", "mixed") or o.cue is None or o.speaker is None:
             continue
         if o.content[0] <= d.cue[0] < o.content[1]:
             return o
