@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from ...actors import Actor, resolve_speaker, side_of
 from ...errors import UnclosedQuote
 from ...model import ArticleResult, Claim, Span
+from ...nlp.cached import doc_entities, doc_text
 from ..registry import stage
 from .attribution import (
     CLAUSE_NOT_REPORT,
@@ -50,6 +51,8 @@ from .attribution import (
 )
 from .dating import claim_date
 from .lexicon import channel_in, cue_nouns, first_hedge, headline_labels
+from .light_verbs import light_verb_draft, speech_act_object
+from .nesting import drop_nested
 from .quotes import Quote, find_quotes
 from .stance import claim_stance, content_root
 
@@ -93,7 +96,7 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
         return None
     if entry.attitude and tok.dep_ == "xcomp" and cue_entry(tok.head) is not None:
         return None  # "planned to vote for X": one attitude, whose content "to vote for X" already is
-    head = find_speaker(tok)
+    head = find_speaker(tok) if entry.needs != "raising" else None  # "they appear to": the subject is content
     if entry.subject == "document" and (head is None or head.lemma_.lower() not in DOCUMENT_SUBJECTS):
         return None
     speaker = char_range(speaker_tokens(head)) if head is not None else None
@@ -113,7 +116,7 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
         inside = [i for i in hits if quotes[i].outer_start <= start and end <= quotes[i].outer_end + 1]
         if inside:
             q = quotes[inside[0]]
-            draft.content, draft.kind, draft.quotes = _inner(q, tok.doc.text), "direct", [inside[0]]
+            draft.content, draft.kind, draft.quotes = _inner(q, doc_text(tok.doc)), "direct", [inside[0]]
         else:
             for i in hits:
                 start, end = min(start, quotes[i].outer_start), max(end, quotes[i].outer_end)
@@ -130,7 +133,7 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
             draft.content = char_range(inserted)
             return draft if draft.content[1] > draft.content[0] else None
         q = quotes[qi]
-        draft.content, draft.kind, draft.quotes = _inner(q, tok.doc.text), "direct", [qi]
+        draft.content, draft.kind, draft.quotes = _inner(q, doc_text(tok.doc)), "direct", [qi]
     if draft.content[1] <= draft.content[0]:
         return None
     used.update(draft.quotes)
@@ -147,7 +150,7 @@ def _introducing_draft(tok: Token, quotes: list[Quote], used: set[int]) -> Draft
     if head is None or in_quote(head, quotes):
         return None
     used.add(qi)
-    return Draft(cue=cue_range(tok), content=_inner(quotes[qi], tok.doc.text), speaker=char_range(speaker_tokens(head)),
+    return Draft(cue=cue_range(tok), content=_inner(quotes[qi], doc_text(tok.doc)), speaker=char_range(speaker_tokens(head)),
                  speaker_head=head, cue_token=tok, kind="direct", quotes=[qi])
 
 
@@ -187,8 +190,8 @@ def _according_draft(tok: Token, sent: SpacySpan) -> Draft | None:
 def _nominal_draft(tok: Token, quotes: list[Quote]) -> Draft | None:
     """'the claim that Shusha had been seized', "Aliyev's announcement"."""
     stance = cue_nouns().get(tok.lemma_.lower())
-    if stance is None or tok.pos_ != "NOUN" or in_quote(tok, quotes):
-        return None
+    if stance is None or tok.pos_ != "NOUN" or in_quote(tok, quotes) or speech_act_object(tok.head) is tok:
+        return None  # "made the claim that": the light verb's draft has the speaker
     clause = None
     speaker_head = None
     for c in tok.children:
@@ -295,7 +298,7 @@ def _continuations(text: str, quotes: list[Quote], used: set[int], drafts: list[
 
 
 def _person_in(doc: Doc, rng: tuple[int, int]) -> str | None:
-    names = [e.text for e in doc.ents if e.label_ == "PERSON" and rng[0] <= e.start_char and e.end_char <= rng[1]]
+    names = [e.text for e in doc_entities(doc) if e.label == "PERSON" and rng[0] <= e.start_char and e.end_char <= rng[1]]
     return max(names, key=len) if names else None
 
 
@@ -316,7 +319,7 @@ def _antecedent(text: str, drafts: list[Draft], actors: list[Actor | None], n: i
 
 def _side_word_before(doc: Doc, pos: int) -> str | None:
     """The last country or demonym before ``pos`` that names a side ("its Defence Ministry" -> whose?)."""
-    for ent in reversed([e for e in doc.ents if e.end_char <= pos and e.label_ in ("GPE", "NORP")]):
+    for ent in reversed([e for e in doc_entities(doc) if e.end_char <= pos and e.label in ("GPE", "NORP")]):
         if side_of(ent.text):
             return ent.text
     return None
@@ -460,9 +463,11 @@ def claims(doc: Doc, result: ArticleResult) -> None:
             elif tok.pos_ == "NOUN":
                 d = _nominal_draft(tok, quotes)
             else:
-                d = _verb_draft(tok, sent, quotes, used) or _introducing_draft(tok, quotes, used) or _made_clear_draft(tok)
+                d = (_verb_draft(tok, sent, quotes, used) or _introducing_draft(tok, quotes, used)
+                     or _made_clear_draft(tok) or light_verb_draft(tok))
             if d is not None:
                 drafts.append(d)
+    drafts = drop_nested(drafts)
     taken = [d.content for d in drafts]
     drafts += [d for d in _colon_drafts(doc, text, quotes)
                if not any(c[0] <= d.content[0] < c[1] for c in taken)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .lexicon import cue_patterns, nouns
+from .lexicon import cue_patterns, lowercase_text_ok, nouns
 
 TERRITORY = "territory"  # placeholder until actors are known
 # Weapon groups are checked in this order: the most specific means wins.
@@ -85,7 +85,7 @@ def lemma_text(sent: SpacySpan) -> LemmaText:
 def find_cues(lt: LemmaText) -> dict[str, list[Token]]:
     """Cue group -> first token of each match, in sentence order."""
     found: dict[str, list[Token]] = {}
-    for group, pattern in cue_patterns().items():
+    for group, pattern in cue_patterns(lowercase_text_ok(lt.text)).items():
         hits = [lt.token_at(m.start()) for m in pattern.finditer(lt.text)]
         if hits:
             found[group] = hits
