@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from ...actors import Actor, resolve_speaker, side_of
 from ...errors import UnclosedQuote
 from ...model import ArticleResult, Claim, Span
+from ...nlp.cached import doc_entities, doc_text
 from ..registry import stage
 from .attribution import (
     CLAUSE_NOT_REPORT,
@@ -116,7 +117,7 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
         inside = [i for i in hits if quotes[i].outer_start <= start and end <= quotes[i].outer_end + 1]
         if inside:
             q = quotes[inside[0]]
-            draft.content, draft.kind, draft.quotes = _inner(q, tok.doc.text), "direct", [inside[0]]
+            draft.content, draft.kind, draft.quotes = _inner(q, doc_text(tok.doc)), "direct", [inside[0]]
         else:
             for i in hits:
                 start, end = min(start, quotes[i].outer_start), max(end, quotes[i].outer_end)
@@ -133,7 +134,7 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
             draft.content = char_range(inserted)
             return draft if draft.content[1] > draft.content[0] else None
         q = quotes[qi]
-        draft.content, draft.kind, draft.quotes = _inner(q, tok.doc.text), "direct", [qi]
+        draft.content, draft.kind, draft.quotes = _inner(q, doc_text(tok.doc)), "direct", [qi]
     if draft.content[1] <= draft.content[0]:
         return None
     used.update(draft.quotes)
@@ -150,7 +151,7 @@ def _introducing_draft(tok: Token, quotes: list[Quote], used: set[int]) -> Draft
     if head is None or in_quote(head, quotes):
         return None
     used.add(qi)
-    return Draft(cue=cue_range(tok), content=_inner(quotes[qi], tok.doc.text), speaker=char_range(speaker_tokens(head)),
+    return Draft(cue=cue_range(tok), content=_inner(quotes[qi], doc_text(tok.doc)), speaker=char_range(speaker_tokens(head)),
                  speaker_head=head, cue_token=tok, kind="direct", quotes=[qi])
 
 
@@ -307,7 +308,7 @@ def _continuations(text: str, quotes: list[Quote], used: set[int], drafts: list[
 
 
 def _person_in(doc: Doc, rng: tuple[int, int]) -> str | None:
-    names = [e.text for e in doc.ents if e.label_ == "PERSON" and rng[0] <= e.start_char and e.end_char <= rng[1]]
+    names = [e.text for e in doc_entities(doc) if e.label == "PERSON" and rng[0] <= e.start_char and e.end_char <= rng[1]]
     return max(names, key=len) if names else None
 
 
@@ -343,7 +344,7 @@ def _state_before(drafts: list[Draft], actors: list[Actor | None], n: int, phras
 
 def _side_word_before(doc: Doc, pos: int) -> str | None:
     """The last country or demonym before ``pos`` that names a side ("its Defence Ministry" -> whose?)."""
-    for ent in reversed([e for e in doc.ents if e.end_char <= pos and e.label_ in ("GPE", "NORP")]):
+    for ent in reversed([e for e in doc_entities(doc) if e.end_char <= pos and e.label in ("GPE", "NORP")]):
         if side_of(ent.text):
             return ent.text
     return None

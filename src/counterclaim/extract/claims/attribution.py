@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ...nlp.cached import doc_text
+
 from .lexicon import CueVerb, cue_verbs
 from .quotes import Quote, QuoteList
 
@@ -500,7 +502,7 @@ def quote_after_colon(verb: Token, quotes: list[Quote], used: set[int]) -> int |
     colon = next((c for n in near for c in n.children if c.text == ":" and c.i > verb.i), None)
     if colon is None:
         return None
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     after = colon.idx + 1
     for i, q in enumerate(quotes):
         if q.outer_start >= after:
@@ -533,7 +535,7 @@ def quote_before_sentence(verb: Token, sent: SpacySpan, quotes: list[Quote], use
     leaving the cue in a short sentence that starts right after the closing mark."""
     if verb.i - sent.start > 4:
         return None
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     for i, q in enumerate(quotes):
         if i not in used and q.closed and q.outer_end <= sent.start_char and not text[q.outer_end:sent.start_char].strip():
             return i
