@@ -26,7 +26,7 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Verbs whose direct object is the addressee or target, not the proposition.
 OBJECT_NOT_CONTENT = frozenset({"tell", "inform", "ask", "urge", "brief", "warn", "quote",
                                 "call", "describe", "accuse", "add", "post", "write", "say",
-                                "show", "find", "learn", "expect", "think", "believe", "note",
+                                "show", "find", "learn", "expect", "think", "believe", "note", "assure", "reassure", "remind",
                                 "encourage", "invite", "advise", "implore", "beg", "instruct"})
 DOCUMENT_SUBJECTS = frozenset({"poll", "survey", "study", "report", "data", "document", "documents", "figure",
                                "record", "analysis", "research", "statistic", "investigation", "review",
@@ -107,6 +107,8 @@ def speaker_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in ("relcl", "acl") and child.i > head.i:
             dropped.update(t.i for t in child.subtree)
+        if child.dep_ in ("advmod", "mark") and child.pos_ in ("ADP", "SCONJ") and child.i < head.i:
+            dropped.update(t.i for t in child.subtree)  # "after half said so": the clause's marker
     for child in head.children:
         # "Armenian officials on Sunday": a date phrase belongs to the cue, not the speaker
         if child.dep_ in ("prep", "npadvmod") and child.i > head.i and any(
@@ -132,7 +134,10 @@ def in_quote(tok: Token, quotes: list[Quote]) -> bool:
 def cue_entry(tok: Token) -> CueVerb | None:
     if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say"):
         return None
-    entry = cue_verbs().get(tok.lemma_.lower())
+    lemma = tok.lemma_.lower()
+    if lemma == "hop" and tok.lower_[:4] in ("hopi", "hope"):
+        lemma = "hope"  # the small model's lemmatiser turns "hoping" into "hop"
+    entry = cue_verbs().get(lemma)
     if entry is None and reports_a_clause(tok):
         return CueVerb(tok.lemma_.lower(), "asserts")
     return entry
@@ -199,7 +204,8 @@ def cue_range(verb: Token) -> tuple[int, int]:
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg", "prt") and child.tag_ != "TO" and abs(child.i - verb.i) <= 3:
             toks.append(child)
-        elif child.dep_ == "advmod" and child.pos_ == "ADV" and child.tag_ != "WRB" and 0 < verb.i - child.i <= 2:
+        elif child.dep_ == "advmod" and child.pos_ == "ADV" and child.tag_ != "WRB" and 0 < verb.i - child.i <= 2 \
+                and child.lower_ not in PROPORTIONS:
             toks.append(child)  # "has also called for", "jokingly offered": kept only when next to the verb
     toks.sort(key=lambda t: t.i)
     # keep only the contiguous run that contains the verb
@@ -276,11 +282,25 @@ def relative_subject(verb: Token) -> Token | None:
     return subj if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" else None
 
 
+PROPORTIONS = frozenset({"half", "most", "many", "some", "few", "majority", "third", "quarter", "all"})
+
+
+def proportion_subject(verb: Token) -> Token | None:
+    """'About 4 in 10 say ...', 'half said so': poll shares the parser hangs on the verb as a number
+    modifier rather than as its subject."""
+    if verb.pos_ != "VERB" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.i < verb.i and c.dep_ in ("nummod", "npadvmod", "advmod", "dep")
+                 and (c.pos_ == "NUM" or c.lower_ in PROPORTIONS)), None)
+
+
 def find_speaker(verb: Token) -> Token | None:
     subj = _climb_subject(verb)
     if subj is None:
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # '..." added Murphy, referring to ...'
         subj = inverted_speaker(verb.head if participle else verb)
+    if subj is None:
+        subj = proportion_subject(verb)
     if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         return subj.head.head
     if subj is not None and dateline_dash(subj) is not None:
