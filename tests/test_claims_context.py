@@ -52,3 +52,10 @@ def test_title_case_headline_after_a_colon_is_attributed():
     text = "Mayor Okafor: Bridge Repairs Ahead Of Schedule\n\nThe mayor spoke on Monday."
     claim = _by_cue(text, ":")[0]
     assert claim.speaker.text == "Mayor Okafor"
+
+
+def test_continued_after_a_quotation_takes_it_despite_a_participle():
+    text = "“The roads are closed until spring,” the mayor continued, citing the snowfall."
+    claim = _by_cue(text, "continued")[0]
+    assert claim.speaker.text == "the mayor"
+    assert claim.content.text.startswith("The roads are closed")

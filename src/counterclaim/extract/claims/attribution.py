@@ -487,9 +487,22 @@ def channel_tokens(verb: Token, content: tuple[int, int]) -> list[Token]:
     return toks
 
 
+OPENING_MARKS = frozenset({"“", '"', "‘", "«", "``"})
+
+
+def next_to_quotation(verb: Token) -> bool:
+    """'"...," he continued, citing X' / 'Continued Stone: "..."': a quotation mark closes just before the cue
+    (its speaker between) or a colon or opening mark follows it."""
+    doc = verb.doc
+    before = [t.text for t in doc[max(0, verb.i - 4):verb.i]]
+    after = [t.text for t in doc[verb.i + 1:verb.i + 4]]
+    return any(t in CLOSING_MARKS for t in before) or any(t == ":" or t in OPENING_MARKS for t in after)
+
+
 def speech_only_blocked(verb: Token, entry: CueVerb) -> bool:
     """'continue' is a cue only as "..., he continued" — not "continued fighting"."""
-    return entry.needs == "speech" and any(c.dep_ in ("dobj", "xcomp", "prep", "advcl") for c in verb.children)
+    return entry.needs == "speech" and any(c.dep_ in ("dobj", "xcomp", "prep", "advcl") for c in verb.children) \
+        and not next_to_quotation(verb)
 
 
 def quote_tokens_overlap(tokens: list[Token], quotes: list[Quote]) -> list[int]:
