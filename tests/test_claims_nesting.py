@@ -11,6 +11,10 @@ RESTATED = [
     ("The governor says he supports the new bridge over the river.", "says", "supports"),
     ("About half of the farmers said they want a new dam on the river.", "said", "want"),
     ("The envoy told reporters that the rebels fear a long winter siege.", "told", "fear"),
+    # a non-finite verb inside the content is an action there, not a report
+    ("The minister declined to say whether the general should criticize the mayor.", "declined", "criticize"),
+    # what a poll reports is what its respondents said
+    ("The survey found that nearly half of the farmers say the dam is too expensive.", "found", "say"),
 ]
 
 

@@ -9,7 +9,7 @@ about the attitude, not the attitude holder's own statement.
 
 from __future__ import annotations
 
-from .attribution import Draft, cue_entry
+from .attribution import DOCUMENT_SUBJECTS, Draft, cue_entry
 
 # Verbs of thinking and wanting: inside someone else's words they describe, they do not report.
 COGNITION = frozenset({"think", "believe", "expect", "know", "feel", "want", "hope", "fear", "worry", "doubt",
@@ -28,14 +28,29 @@ def _outer(d: Draft, drafts: list[Draft]) -> Draft | None:
     return None
 
 
+def _finite(tok) -> bool:
+    """A verb that makes a statement of its own: tensed, or with a tensed auxiliary ("has said", "will say")."""
+    return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in tok.children)
+
+
 def _restates(d: Draft) -> bool:
     head = d.speaker_head
     if head is None or head.lower_ in SPEAKER_PRONOUNS:
         return True
+    if d.cue_token is not None and not _finite(d.cue_token):
+        return True  # "declined to say whether a judge should criticize X": an action inside the content
     entry = cue_entry(d.cue_token) if d.cue_token is not None else None
     return bool(entry is not None and (entry.attitude or entry.lemma in COGNITION))
 
 
+def _documents(outer: Draft) -> bool:
+    """'According to the survey, three in four say ...', 'the poll finds that half said ...': what a poll or
+    study reports is what its respondents said; their saying is the document's content, not another claim."""
+    head = outer.speaker_head
+    return head is not None and head.lemma_.lower() in DOCUMENT_SUBJECTS
+
+
 def drop_nested(drafts: list[Draft]) -> list[Draft]:
     """The drafts without the reports that only restate part of an enclosing report's content."""
-    return [d for d in drafts if (o := _outer(d, drafts)) is None or not _restates(d)]
+    return [d for d in drafts if (o := _outer(d, drafts)) is None or not (_restates(d) or _documents(o))]
