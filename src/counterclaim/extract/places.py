@@ -283,16 +283,34 @@ def _is_a_persons_name(t: Toponym, people: set[str]) -> bool:
 
 
 def _same_name_again(doc: Doc, found: list[Toponym], people: set[str]) -> list[Toponym]:
-    """One sense per article: a name recognised as a place once is a place where the model mislabelled it."""
+    """One sense per article: a name recognised as a place once is a place where the model mislabelled it,
+    alone or at the head of an organisation's name ("Woodstock" ... "the Woodstock General Hospital")."""
     known = {t.text: t for t in found if t.candidates}
     out = []
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "PERSON", "NORP") or ent.text not in known or ent.text in people:
+        if ent.label_ not in ("ORG", "PERSON", "NORP") or ent.text in people:
             continue
         if any(t.start < ent.end_char and ent.start_char < t.end for t in found):
             continue
-        out.append(Toponym(ent.start_char, ent.end_char, ent.text, known[ent.text].candidates))
+        if ent.text in known:
+            out.append(Toponym(ent.start_char, ent.end_char, ent.text, known[ent.text].candidates))
+            continue
+        head = _known_head(ent, known) if ent.label_ == "ORG" else None
+        if head is not None and head.text not in people:
+            out.append(Toponym(head.start_char, head.end_char, head.text, known[head.text].candidates))
     return out
+
+
+def _known_head(ent: SpacySpan, known: dict[str, Toponym]) -> SpacySpan | None:
+    """The longest leading part of an organisation's name that the article names as a place elsewhere."""
+    span = _trim(ent)
+    if span is None:
+        return None
+    for end in range(span.end - 1, span.start, -1):
+        part = span.doc[span.start:end]
+        if part.text in known:
+            return part
+    return None
 
 
 # A dateline: a capitalised place at the start of a line, before a dash ("BAKU —", "KYIV, Ukraine —").
