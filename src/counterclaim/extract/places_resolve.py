@@ -185,8 +185,10 @@ def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms:
     if t.container is not None:
         outer = toponyms[t.container]
         outer_places = [o for o in ([outer.chosen] if outer.chosen else outer.candidates) if o.kind in ("region", "country")]
-        if any(o.kind == "region" and o.admin1 == c.admin1 or o.kind == "country" and o.country_code == c.country_code
-               for o in outer_places):
+        # "Washington, D.C.": the name after the comma may be the town's own other name.
+        own = outer.chosen is not None and outer.chosen.id == c.id and outer is not t
+        if own or any(o.kind == "region" and o.admin1 == c.admin1 or o.kind == "country" and o.country_code == c.country_code
+                      for o in outer_places):
             score += W_CONTAINER
     return score
 
