@@ -39,6 +39,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..geo import Candidate, get_gazetteer, normalise_name, offset
 from ..model import ArticleResult, Place, Relative, Span
+from ..nlp.cached import doc_text
 from .places_civic import civic_names, party_districts
 from .places_features import TRAILING_HEADS, listed_before_plural_head, named_features
 from .places_relative import RelativePhrase, find_relative
@@ -162,7 +163,7 @@ def recognise(doc: Doc) -> list[Toponym]:
     found = [t for t in found if not _is_a_persons_name(t, people)]
     found.extend(_same_name_again(doc, found, people))
     found.extend(civic_names(doc, gazetteer, found, people))
-    text = doc.text  # the property joins every token anew: read it once
+    text = doc_text(doc)
     found.extend(_list_neighbours(doc, text, gazetteer, found, people))
     found.extend(_datelines(text, gazetteer, found))
     found = [t for t in found if not _names_a_person_or_body(doc, t)]
@@ -526,7 +527,7 @@ def _after_locative(doc: Doc, span: SpacySpan) -> bool:
 
 
 def _add_syntax_hints(doc: Doc, toponyms: list[Toponym], text: str | None = None) -> None:
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     for i, t in enumerate(toponyms):
         following = text[t.end : t.end + 20].split()
         preceding = text[max(0, t.start - 20) : t.start].split()
@@ -545,7 +546,7 @@ def _add_syntax_hints(doc: Doc, toponyms: list[Toponym], text: str | None = None
 
 def resolve_toponyms(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
     """Resolve recognised toponyms in their article context; one Place per toponym, text order."""
-    text = doc.text
+    text = doc_text(doc)
     relatives = _relative_links(doc, text, toponyms)
     resolve(toponyms)
     area = dominant_area(toponyms)

@@ -14,6 +14,7 @@ plain text breaks lines mid-sentence, and those breaks must not become sentence 
 
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,8 +25,8 @@ _LINE_FINAL = set(".!?:;”’\"'»)")
 _HEADLINE_MAX_CHARS = 60
 
 
-def _line_is_complete(doc: Doc, newline_index: int) -> bool:
-    """Whether the line ending at the newline token ``newline_index`` stands as a whole."""
+def _line_is_complete(doc: Doc, text: str, newline_index: int) -> bool:
+    """Whether the line ending at the newline token ``newline_index`` stands as a whole (``text`` is ``doc.text``)."""
     if newline_index == 0:
         return True
     last, following = doc[newline_index - 1], doc[newline_index + 1]
@@ -33,17 +34,20 @@ def _line_is_complete(doc: Doc, newline_index: int) -> bool:
         return True
     if not (following.text[0].isupper() or following.text[0].isdigit() or following.is_quote):
         return False
-    line_start = doc.text.rfind("\n", 0, last.idx) + 1
-    return len(doc.text[line_start : last.idx + len(last.text)]) <= _HEADLINE_MAX_CHARS
+    line_start = text.rfind("\n", 0, last.idx) + 1
+    return len(text[line_start : last.idx + len(last.text)]) <= _HEADLINE_MAX_CHARS
 
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    for i in range(1, len(doc)):
+    text = doc.text  # rebuilt from the tokens on every access: read once
+    spaces = doc.to_array(IS_SPACE).astype(bool)  # one array, not a Token object per position
+    after_space = (spaces[:-1] & ~spaces[1:]).nonzero()[0] + 1  # words right after whitespace
+    for i in after_space.tolist():
         token, before = doc[i], doc[i - 1]
-        if token.is_space or not before.is_space or "\n" not in before.text:
+        if "\n" not in before.text:
             continue
         # The tokenizer makes every run of newlines a SPACE token of its own.
-        if before.text.count("\n") >= 2 or _line_is_complete(doc, i - 1):
+        if before.text.count("\n") >= 2 or _line_is_complete(doc, text, i - 1):
             token.is_sent_start = True
     return doc
 

@@ -15,6 +15,8 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ..nlp.cached import doc_text
+
 from .calendar_math import PAST
 from .normalise import clean, normalise
 from .rules import is_year_earlier
@@ -117,7 +119,7 @@ def find_dates(doc: Doc, anchor: date | None) -> list[FoundDate]:
     """Every date/time expression in ``doc``, in text order, normalised against ``anchor``."""
     found: list[FoundDate] = []
     reference: DateValue | None = None
-    full_text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    full_text = doc_text(doc)
     for start, end, origin in _candidates(doc, full_text):
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = clause_tense(span) if span is not None else PAST

@@ -43,14 +43,32 @@ def non_event_codes() -> frozenset[str]:
     return frozenset(_load("acled_types.json")["non_event_codes"]["codes"])
 
 
-@functools.lru_cache(maxsize=1)
-def cue_patterns() -> dict[str, re.Pattern[str]]:
-    """Cue group -> one compiled alternation, matched against lemma text."""
+@functools.lru_cache(maxsize=2)
+def cue_patterns(lowercase_text: bool = False) -> dict[str, re.Pattern[str]]:
+    """Cue group -> one compiled alternation, matched against lemma text.
+
+    ``lowercase_text=True`` gives case-sensitive twins for a text whose letters are all
+    lower-case (``lowercase_text_ok``): they match exactly what the IGNORECASE patterns
+    match there, and about three times faster (sre skips alternatives by their first
+    letter only when case is exact). A group whose patterns hold a capital keeps IGNORECASE.
+    """
     groups = _load("triggers.json")["groups"]
-    return {
-        name: re.compile(r"\b(?:" + "|".join(group["patterns"]) + r")\b", re.IGNORECASE)
-        for name, group in groups.items()
-    }
+    compiled = {}
+    for name, group in groups.items():
+        source = r"\b(?:" + "|".join(group["patterns"]) + r")\b"
+        exact = lowercase_text and source == source.lower()
+        compiled[name] = re.compile(source) if exact else re.compile(source, re.IGNORECASE)
+    return compiled
+
+
+# The two lower-case letters that Unicode case-folding matches to ASCII ones ("ı" ~ "i", "ſ" ~ "s"):
+# with either in the text, only the IGNORECASE patterns give the right matches.
+_FOLDS_TO_ASCII = re.compile("[\u0131\u017f]")
+
+
+def lowercase_text_ok(text: str) -> bool:
+    """Whether ``cue_patterns(lowercase_text=True)`` matches ``text`` exactly as the IGNORECASE patterns do."""
+    return text.islower() and _FOLDS_TO_ASCII.search(text) is None
 
 
 @functools.lru_cache(maxsize=1)

@@ -131,13 +131,14 @@ def _governor(trigger: Token) -> Token:
     return trigger
 
 
-def _noun_chunks(doc: Doc) -> list[SpacySpan]:
-    """The doc's noun chunks, computed once: ``Span.noun_chunks`` re-walks the whole doc on every call."""
+def _noun_chunks(doc: Doc, start: int, end: int) -> list[SpacySpan]:
+    """The doc's noun chunks inside tokens ``start``..``end``, from bounds computed once per doc:
+    ``Span.noun_chunks`` re-walks the whole doc on every call, and only chunks in range become Spans."""
     bounds = doc.user_data.get("counterclaim.events.noun_chunks")  # plain ints: the doc stays serialisable
     if bounds is None:
         bounds = [[c.start, c.end] for c in doc.noun_chunks]
         doc.user_data["counterclaim.events.noun_chunks"] = bounds
-    return [doc[start:end] for start, end in bounds]
+    return [doc[s:e] for s, e in bounds if start <= s and e <= end]
 
 
 def participants(
@@ -173,7 +174,7 @@ def participants(
     actor1 = next((p for p in (_resolve(t, country, speaker_side) for t in agents) if p), None)
     actor2 = next((p for p in (_resolve(t, country, speaker_side) for t in targets) if p), None)
     if actor1 is None:  # the nearest armed phrase before the cue in the same sentence
-        for chunk in reversed([c for c in _noun_chunks(sent.doc) if sent.start <= c.start and c.end <= trigger.i]):
+        for chunk in reversed(_noun_chunks(sent.doc, sent.start, trigger.i)):
             p = _resolve(chunk.root, country, speaker_side)
             if p is not None and p.kind in ("military", "armed_group", "police"):
                 actor1 = p
