@@ -358,3 +358,13 @@ def test_washington_dc_is_the_capital_in_a_local_story():
 def test_a_conflict_area_missing_from_geonames_is_in_the_data_layer():
     (p,) = by_text(run_places("Shelling continued in Eastern Ghouta overnight, residents said."), "Eastern Ghouta")
     assert p.country_code == "SY" and p.kind == "region" and haversine_km(p.lat, p.lon, 33.55, 36.45) < 30
+
+
+def test_a_town_the_model_left_untagged_after_a_preposition():
+    found = run_places("Firefighters from Euclid and Mentor arrived within minutes.")
+    (p,) = by_text(found, "Euclid")
+    assert p.kind == "town" and p.country_code == "US"
+
+
+def test_a_direction_word_after_a_preposition_is_no_town():
+    assert not by_text(run_places("Heavy rain fell in North Dakota and in the South yesterday."), "South")
