@@ -488,6 +488,14 @@ def _acled_plover(default: str | None, mention: EventMention) -> str | None:
     return default
 
 
+ONE_WAY_FIRE = frozenset({"Shelling/artillery/missile attack", "Grenade"})
+
+
+def _fire_returned(doc: Doc) -> bool:
+    """Whether any sentence tells of fire both ways ('fired back', 'in both directions of the frontline')."""
+    return any("two_sided" in find_cues(lemma_text(sent)) for sent in doc.sents)
+
+
 def _plover_event(result: ArticleResult, n: int, m: EventMention) -> Event:
     text = result.article.text
     return Event(
@@ -535,6 +543,8 @@ def events(doc: Doc, result: ArticleResult) -> None:
         if sub == PLOVER_ONLY:
             result.events.append(_plover_event(result, n, first))
             continue
+        if sub in ONE_WAY_FIRE and _fire_returned(doc):
+            sub = "Armed clash"  # "... shelled their positions. The forces fired back.": an exchange
         if sub == "Attack" and trafficker_victim(result.article.text):
             sub = "Armed clash"  # the victim belonged to a drug-trafficking group: armed on both sides
         acled = types[sub]
