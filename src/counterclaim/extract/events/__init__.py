@@ -172,9 +172,10 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
         last = segments[-1]
         cues = _restrict(all_cues, last) if last is not None else all_cues
         trig = _classify_realis(sent, cues) if cues else None
-        toll_words = _has_toll_words(sent) or "fatalit" in sent.text.lower()
+        sent_text = sent.text  # Span.text joins the tokens anew on every access
+        toll_words = _has_toll_words(sent) or "fatalit" in sent_text.lower()
         sent_counts = counts(sent) if toll_words else []
-        explicit = explicit_total(sent.text) if toll_words or "fatalit" in sent.text.lower() else None
+        explicit = explicit_total(sent_text) if toll_words or "fatalit" in sent_text.lower() else None
         if trig is None:
             if found and _family(found[-1].sub_event_type) == "protest" and _escalate(found[-1], all_cues):
                 continue  # "Police dispersed them with tear gas."
@@ -183,12 +184,12 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
             if plover_event is not None:
                 found.append(plover_event)
                 continue
-            if sent_counts and any(c.killed for c in sent_counts) and is_cumulative(sent.text):
+            if sent_counts and any(c.killed for c in sent_counts) and is_cumulative(sent_text):
                 # "2,317 servicemen had died in the war": a running total with no event verb
                 war = Trigger("Armed clash", sent.root, "toll", frozenset())
                 found.append(_mention(war, sent, result, sent_counts, explicit))
                 continue
-            if found and (sent_counts or explicit is not None) and not is_cumulative(sent.text):
+            if found and (sent_counts or explicit is not None) and not is_cumulative(sent_text):
                 last = found[-1]  # "2 fatalities." / "six soldiers were wounded": the previous event's toll
                 if not last.counts:
                     last.counts = sent_counts
@@ -426,9 +427,9 @@ def _span(result: ArticleResult, sent: SpacySpan) -> Span:
 
 def _opponent(doc: Doc, result: ArticleResult, actor1: Participant) -> Participant | None:
     """For a battle with one known side, the other armed side named in the article."""
-    from .participants import _resolve
+    from .participants import _noun_chunks, _resolve
 
-    for chunk in doc.noun_chunks:
+    for chunk in _noun_chunks(doc, 0, len(doc)):  # the bounds cached by participants(): the same chunks, in order
         p = _resolve(chunk.root, None, None)
         if p is not None and p.kind in ("military", "armed_group") and p.side and p.side != actor1.side:
             return p
