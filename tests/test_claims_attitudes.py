@@ -25,7 +25,36 @@ ATTRIBUTED = [
     ("A spokesman for the ministry declined to comment.", "declined", "A spokesman for the ministry", "to comment"),
     ("The envoy made it clear that talks would resume in May.", "made it clear", "The envoy",
      "that talks would resume in May"),
+    # object control: the one asked and what they are asked to do
+    ("The bishop urged the villagers to leave before dark.", "urged", "The bishop", "the villagers to leave before dark"),
+    ("The mayor encouraged residents to boil their water.", "encouraged", "The mayor", "residents to boil their water"),
+    # commissive with an object, judgement verbs, offering an opinion
+    ("The governor pledged his support for the new hospital.", "pledged", "The governor",
+     "his support for the new hospital"),
+    ("The senator lambasted the committee for its slow response.", "lambasted", "The senator",
+     "the committee for its slow response"),
+    ("The minister offered his assessment of the harvest.", "offered", "The minister", "his assessment of the harvest"),
+    # regarding X as Y; a light verb with a speech-act noun
+    ("Most farmers see the new dam as a threat to the valley.", "see", "Most farmers",
+     "the new dam as a threat to the valley"),
+    ("The mayor made the case that the bridge must be rebuilt.", "made the case", "The mayor",
+     "the bridge must be rebuilt"),
+    ("The envoy made no mention of the prisoners.", "made no mention", "The envoy", "the prisoners"),
 ]
+
+
+RAISED = [
+    # seem / appear: the whole clause is the content, nobody vouches for it
+    ("The rebels appear to be retreating from the ridge.", "appear", "The rebels appear to be retreating from the ridge"),
+    ("It seems that the talks have failed again.", "seems", "that the talks have failed again"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content", RAISED)
+def test_raising_verbs_hedge_a_clause_with_no_speaker(text: str, cue: str, content: str):
+    claims = [c for c in run_claims(text).claims if c.cue is not None and c.cue.text == cue]
+    assert claims and claims[0].speaker is None and claims[0].stance == "hedges"
+    assert claims[0].content.text == content
 
 
 @pytest.mark.parametrize("text,cue,speaker,content", ATTRIBUTED)

@@ -107,6 +107,20 @@ SUB_EVENTS = [
      "Violent demonstration"),
     ("Government forces conducted a patrol in the countryside of the province.", "Change to group/activity"),
     ("The governor imposed a two-week lockdown on the district.", "Change to group/activity"),
+    # A demand told between a protest and its dispersal does not close the protest; arrests told
+    # after a protest are of its participants; burning or throwing things at one makes it violent.
+    ("Taxi drivers marched to the town hall on Monday. The group demands lower fuel taxes. Police dispersed "
+     "the march.", "Protest with intervention"),
+    ("Dozens of nurses held a sit-in outside the clinic over unpaid wages. Three were detained by police.",
+     "Protest with intervention"),
+    ("Residents burned rubbish in the main square to demonstrate against the water cuts.", "Violent demonstration"),
+    ("Students marched through the old town over tuition fees. The demonstrators threw bottles and firecrackers "
+     "at the town hall.", "Violent demonstration"),
+    # The victim's ties to drug trafficking make him a member of an armed group (ACLED's convention).
+    ("A man was shot dead by two gunmen in the port district. The victim had been convicted of drug "
+     "trafficking.", "Armed clash"),
+    ("A man was shot dead by two gunmen in the port district. The victim had a criminal record for theft.",
+     "Attack"),
 ]
 
 
@@ -128,6 +142,7 @@ NON_EVENTS = [
     "The president vowed to continue fighting until the enemy withdraws.",
     "Dozens of people were killed when a dam burst above the town during a storm.",
     "Let the clash of arms be silenced, the bishop said in his Easter address.",
+    "No clashes, injuries or arrests were reported in the district on Sunday.",
 ]
 
 
@@ -313,6 +328,19 @@ PLOVER_INTERACTIONS = [
     ("The union said it will not end the strike until wages are paid.", "REJECT"),  # CAMEO 124
     ("The two republics established diplomatic relations on Friday.", "SUPPORT"),  # CAMEO 050/054
     ("The donor countries announced a suspension of aid to the government.", "SANCTION"),  # CAMEO 162
+    # CAMEO 081/085 easing sanctions or a curfew is YIELD, 172 imposing a state of emergency COERCE,
+    # 051 pledging support SUPPORT; agreeing a deal concludes it; a guilty verdict is a legal accusation.
+    ("The government lifted the curfew in the northern districts on Monday.", "YIELD"),
+    ("The council eased sanctions on the island's banks.", "YIELD"),
+    ("The governor declared a state of emergency in the southern province.", "COERCE"),
+    ("The prime minister pledged his full support for the new coalition.", "SUPPORT"),
+    ("The two neighbours agreed a new fisheries agreement on Thursday.", "SUPPORT"),
+    ("A district court found the former minister guilty of taking bribes.", "ACCUSE"),
+    # a reported obligation is a REQUEST whatever its verb; peacekeepers sent in are AID (CAMEO 074);
+    # using people as human shields is ASSAULT (CAMEO 184)
+    ("The ministry says the neighbouring state must close its border crossings.", "REQUEST"),
+    ("A battalion of Kenyan peacekeepers arrived in the capital on Thursday.", "AID"),
+    ("The insurgents used the villagers as human shields during the siege.", "ASSAULT"),
 ]
 
 

@@ -122,6 +122,12 @@ def test_short_texts(text, expected):
         ("The Washington Post reported the strike.", {"Washington"}),
         ("Azeri and Armenian officials met.", {"Azeri", "Armenian"}),
         ("Michael Jordan visited the base.", {"Jordan"}),
+        # a surname the model reads as a town once the person was named in full
+        ("Mr. John Fairfield was arrested in Lowell. Prosecutors said Fairfield had rejected a plea agreement.",
+         {"Fairfield"}),
+        # a full name with a middle initial is a person's, whatever the model's label
+        ("Police shot Marcus T. Bell near a bakery in Reno. The officer pushed his gun into Bell during the struggle.",
+         {"Bell"}),
     ],
 )
 def test_guards(text, not_places):
@@ -190,6 +196,23 @@ def test_ruler_fixes_the_models_person_labels(seed_places):
 def test_places_inside_organisation_names_and_countries_not_their_capitals(text, surface, kind, country):
     (p,) = by_text(run_places(text), surface)
     assert (p.kind, p.country_code) == (kind, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "whole"),
+    [
+        ("The suspect appeared at the Anderson County Courthouse on Friday.", "Anderson County",
+         "Anderson County Courthouse"),
+        ("Her nephew, who attended Fort Mill High School, lives in Ohio now.", "Fort Mill", "Fort Mill High School"),
+    ],
+)
+def test_a_facility_named_after_its_town_is_that_town(text, surface, whole):
+    found = run_places(text)
+    assert len(by_text(found, surface)) == 1 and not by_text(found, whole)
+
+
+def test_a_facility_with_a_name_of_its_own_stays_whole():
+    assert by_text(run_places("The plane landed at Dulles Airport on Monday."), "Dulles Airport")
 
 
 def test_an_acronym_the_model_calls_an_organisation_is_not_a_region():
@@ -300,7 +323,20 @@ def test_a_legislators_home_district_is_a_place():
         ("The Centre told the Supreme Court it needed more time.", "Centre"),
         ("Diplomats were expelled by both the West and Russia.", "West"),
         ("The sale needs approval from Congress before June.", "Congress"),
+        # an occasion or an operation the model tagged as a facility
+        ("He served as a lieutenant during Operation Desert Storm.", "Operation Desert Storm"),
+        ("He is scheduled to appear at the Airport Courthouse on Friday.", "Airport"),
     ],
 )
 def test_capitalised_words_that_are_not_places(text, not_place):
     assert not by_text(run_places(text), not_place)
+
+
+def test_a_trailing_joining_word_is_not_part_of_the_name():
+    from spacy.tokens import Span as SpacySpan
+
+    from counterclaim.extract.places import _trim
+
+    doc = load_nlp().make_doc("They waited at Conway Road and Elm Street's corner.")
+    assert _trim(SpacySpan(doc, 3, 6, label="FAC")).text == "Conway Road"
+    assert _trim(SpacySpan(doc, 6, 9, label="FAC")).text == "Elm Street"

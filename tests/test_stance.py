@@ -36,6 +36,18 @@ REPORTS = [
     ("Rebel commander alive and well, video shows", "The rebel commander was killed", "denies"),
     # intention stated by the writer is no hedge
     ("Rebels planning to open the airport to aid flights", "Rebels will reopen the airport", "asserts"),
+    # a claim that someone said something is confirmed by a report that they said it
+    ("Mayor says the bridge will reopen in June", "The mayor said the bridge would reopen in June", "asserts"),
+    ("Mayor says the bridge will reopen in June", "The bridge will reopen in June", "hedges"),
+    # contrastive negation corrects a detail, it does not refute
+    ("Rebels hold the airport, not the port", "Rebels captured the airport", "asserts"),
+    ("Rebels not retreating, just regrouping near the airport", "Rebels captured the airport", "asserts"),
+    # rebuttal whose object is a possessive ("the senator's claims")
+    ("Army shoots down senator's claims about the airport", "Rebels captured the airport", "denies"),
+    # the writer's hedges and forecasts
+    ("Rebels in apparent control of the airport", "Rebels captured the airport", "hedges"),
+    ("Bank sees airport reopening by spring", "The airport will reopen by spring", "hedges"),
+    ("Media name the rebel commander", "The rebel commander is Ivan Petrov", "hedges"),
 ]
 
 

@@ -102,6 +102,12 @@ ORG_HEADS = frozenset({"society", "authority", "council", "university", "college
                        "state", "government", "assembly", "senate", "legislature", "fire", "sheriff", "service",
                        "services", "committee", "network", "group", "league", "team", "fc", "united", "cathedral",
                        "chamber", "academy", "station", "port", "airport", "reserve", "bureau", "prison", "jail"})
+# Words naming an occasion, an operation or a law: a facility or location the model saw in
+# "the Easter Vigil Mass", "St. Patrick's Day", "Operation Desert Storm", "the Heimlich Maneuver".
+OCCASION_WORDS = frozenset({"easter", "christmas", "passover", "ramadan", "eid", "hanukkah", "thanksgiving", "mass",
+                            "vigil", "day", "operation", "maneuver", "manoeuvre", "inquisition", "olympics",
+                            "festival", "competition", "tournament", "championship", "crash", "act", "lottery",
+                            "breakfast", "celebration", "parade", "ceremony"})
 # After a place name: the name sets a clock, not a location ("midnight Moscow time", "Kyiv time zone").
 TIME_ZONE_AFTER = re.compile(r"[ -](?:(?:standard|summer|daylight|local|mean) )?time(?: zone)?\b(?!s)", re.IGNORECASE)
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|i|an|ic)s?$")
@@ -134,8 +140,14 @@ def recognise(doc: Doc) -> list[Toponym]:
                 known = _known_part(doc, span, gazetteer)
                 if known is not None:
                     span, candidates = known
+            if not candidates and ent.label_ in ("FAC", "LOC") and len(span) > 1:
+                inner = _leading_place(doc, span, gazetteer)
+                if inner is not None:
+                    span, candidates = inner
             if not candidates and (ent.label_ == "GPE" or _looks_like_demonym(span)):
                 continue  # a "GPE" no gazetteer knows is mostly a person, product or firm
+            if not candidates and any(tok.lower_ in OCCASION_WORDS for tok in span):
+                continue  # "the Easter Vigil", "Operation Desert Storm": a time or an action, not a place
             found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
         elif ent.label_ in MISLABELS:
             candidates = _mislabelled_candidates(lookup(gazetteer, span.text), span)
@@ -148,7 +160,7 @@ def recognise(doc: Doc) -> list[Toponym]:
                 if inner is not None:
                     found.append(inner)
     people = _names_of_people(doc)
-    found = [t for t in found if not (t.mislabelled and t.text in people)]
+    found = [t for t in found if not _is_a_persons_name(t, people)]
     found.extend(_same_name_again(doc, found, people))
     found.extend(civic_names(doc, gazetteer, found, people))
     text = doc_text(doc)
@@ -249,9 +261,26 @@ def _listed_before_plural_head(text: str, gazetteer, found: list[Toponym]) -> li
     return out
 
 
+# A given name, a middle initial and a surname, whatever label the model gave it: "Tyrise M. Bell".
+WITH_MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+$")
+
+
 def _names_of_people(doc: Doc) -> set[str]:
     """Words of the people named in full ("Sal Trapani", "Mike Flores"): alone, they are those people."""
-    return {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent if tok.is_title}
+    people = {tok.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent if tok.is_title}
+    people.update(ent[-1].text for ent in doc.ents if WITH_MIDDLE_INITIAL.match(ent.text))
+    return people
+
+
+def _is_a_persons_name(t: Toponym, people: set[str]) -> bool:
+    """One word of a person named in full in the article is that person again ("Fairfield declined to
+    plead" after "Tiffany Fairfield"); countries and capitals are left alone ("George Washington")."""
+    if t.text not in people:
+        return False
+    if t.mislabelled:
+        return True
+    top = t.candidates[0] if t.candidates else None
+    return " " not in t.text and not t.dateline and not (top is not None and (top.kind == "country" or top.capital))
 
 
 def _same_name_again(doc: Doc, found: list[Toponym], people: set[str]) -> list[Toponym]:
@@ -298,12 +327,17 @@ def _datelines(text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
     return out
 
 
+TRAILING_JOINERS = frozenset({"and", "or", "to", "of", "in", "at", "on", "from", "-", "–", "—", "/", ","})
+
+
 def _trim(ent: SpacySpan) -> SpacySpan | None:
-    """Drop a leading "the" and a trailing possessive (gold standards and the gazetteer leave them out)."""
+    """Drop a leading "the", a trailing possessive (gold standards and the gazetteer leave them out) and
+    a trailing word that only joins the name to the next ("Vivion Road and", "Highway 59 to")."""
     start, end = ent.start, ent.end
     while start < end and ent.doc[start].lower_ in ("the", "‘", "“", '"', "'"):
         start += 1
-    while end > start and ent.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+    while end > start and (ent.doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+                           or ent.doc[end - 1].is_lower and ent.doc[end - 1].lower_ in TRAILING_JOINERS):
         end -= 1
     return ent.doc[start:end] if start < end else None
 
@@ -362,6 +396,32 @@ def _known_part(doc: Doc, span: SpacySpan, gazetteer) -> tuple[SpacySpan, tuple[
         part = doc[span.start:end]
         candidates = tuple(c for c in lookup(gazetteer, part.text) if c.exact and not c.feature)
         if candidates and candidates[0].kind in ("town", "region", "country"):
+            return part, candidates
+    return None
+
+
+# First words of a facility's or public body's name after the town it serves:
+# "Hanover Town Hall", "Fort Mill High School", "Anderson County Courthouse", "Woodstock District Chamber".
+SERVICE_HEADS = frozenset({"town", "city", "high", "middle", "elementary", "school", "schools",
+                           "courthouse", "court", "hospital", "common", "district", "chamber", "sheriff",
+                           "sheriff's", "sheriff’s", "police", "library", "public", "regional", "community"})
+
+
+def _leading_place(doc: Doc, span: SpacySpan, gazetteer) -> tuple[SpacySpan, tuple[Candidate, ...]] | None:
+    """The town or region a facility or public body no gazetteer knows is named after.
+
+    "Hanover Town Hall", "Fort Mill High School", "Laurel County Courthouse": the gold standards mark
+    the place, and the facility is located by it. Only before a word of public services, so that
+    "Grand View Memorial Park" and "Dulles Airport" keep their whole names.
+    """
+    for end in range(span.end - 1, span.start, -1):
+        if doc[end].lower_ not in SERVICE_HEADS or not doc[end].is_title:
+            continue
+        part = doc[span.start:end]
+        if part[-1].lower_ in SERVICE_HEADS or part.text.lower() in FACILITY_WORDS | COMMON_REGION_WORDS:
+            continue
+        candidates = tuple(c for c in lookup(gazetteer, part.text) if c.exact and not c.feature)
+        if candidates and candidates[0].kind in ("town", "region"):
             return part, candidates
     return None
 

@@ -32,6 +32,7 @@ from .attribution import (
     DOCUMENT_SUBJECTS,
     Draft,
     adjacent_quote,
+    after_introducing_clause,
     channel_tokens,
     char_range,
     cue_entry,
@@ -51,6 +52,8 @@ from .attribution import (
 )
 from .dating import claim_date
 from .lexicon import channel_in, cue_nouns, first_hedge, headline_labels
+from .light_verbs import light_verb_draft, speech_act_object
+from .nesting import drop_nested
 from .quotes import Quote, find_quotes
 from .stance import claim_stance, content_root
 
@@ -94,7 +97,7 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
         return None
     if entry.attitude and tok.dep_ == "xcomp" and cue_entry(tok.head) is not None:
         return None  # "planned to vote for X": one attitude, whose content "to vote for X" already is
-    head = find_speaker(tok)
+    head = find_speaker(tok) if entry.needs != "raising" else None  # "they appear to": the subject is content
     if entry.subject == "document" and (head is None or head.lemma_.lower() not in DOCUMENT_SUBJECTS):
         return None
     speaker = char_range(speaker_tokens(head)) if head is not None else None
@@ -105,7 +108,7 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
     rel = relative_subject(tok) if speaker is not None else None
     if rel is not None:
         draft.relative = (rel.idx, rel.idx + len(rel.text))
-    tokens = grammatical_content(tok, entry)
+    tokens = after_introducing_clause(grammatical_content(tok, entry), tok)
     if head is None and entry.stance != "denies" and raised_content(tok):
         draft.base_stance = "hedges"  # "is said to", "is believed to": nobody vouches for it
     if tokens:
@@ -188,8 +191,8 @@ def _according_draft(tok: Token, sent: SpacySpan) -> Draft | None:
 def _nominal_draft(tok: Token, quotes: list[Quote]) -> Draft | None:
     """'the claim that Shusha had been seized', "Aliyev's announcement"."""
     stance = cue_nouns().get(tok.lemma_.lower())
-    if stance is None or tok.pos_ != "NOUN" or in_quote(tok, quotes):
-        return None
+    if stance is None or tok.pos_ != "NOUN" or in_quote(tok, quotes) or speech_act_object(tok.head) is tok:
+        return None  # "made the claim that": the light verb's draft has the speaker
     clause = None
     speaker_head = None
     for c in tok.children:
@@ -315,6 +318,21 @@ def _antecedent(text: str, drafts: list[Draft], actors: list[Actor | None], n: i
     return None
 
 
+STATE_KINDS = frozenset({"government", "ministry", "military"})
+
+
+def _state_before(drafts: list[Draft], actors: list[Actor | None], n: int, phrase: str) -> Actor | None:
+    """'Azerbaijan said ... The Defence Ministry said': an institution named without its country belongs to
+    the state that spoke last (its own ministry when the lexicon knows it)."""
+    for m in range(n - 1, -1, -1):
+        cand = actors[m]
+        if cand is not None and cand.side is not None and (cand.kind in STATE_KINDS or cand.canonical == cand.side) \
+                and drafts[m].speaker is not None:  # a country named as speaker is its government
+            own = resolve_speaker(f"{cand.side} {phrase}")
+            return own if own is not None and own.side == cand.side else cand
+    return None
+
+
 def _side_word_before(doc: Doc, pos: int) -> str | None:
     """The last country or demonym before ``pos`` that names a side ("its Defence Ministry" -> whose?)."""
     for ent in reversed([e for e in doc_entities(doc) if e.end_char <= pos and e.label in ("GPE", "NORP")]):
@@ -323,7 +341,26 @@ def _side_word_before(doc: Doc, pos: int) -> str | None:
     return None
 
 
-def _resolve_actors(doc: Doc, text: str, drafts: list[Draft]) -> list[Actor | None]:
+def _agrees(pron: Token, noun: Token) -> bool:
+    if pron.lower_ in MALE | FEMALE:
+        return noun.ent_type_ == "PERSON"
+    if pron.lower_ in ("they", "them", "their"):
+        return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in ("ORG", "NORP")
+    return False
+
+
+def _subject_before(pron: Token, quotes: list[Quote]) -> tuple[int, int] | None:
+    """'The Karabakh authorities have published their count: 16 were killed, they said': a pronoun speaker
+    stands first for the nearest agreeing subject earlier in its own sentence."""
+    for tok in reversed(list(pron.sent[:pron.i - pron.sent.start])):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN") and _agrees(pron, tok) \
+                and not in_quote(tok, quotes):
+            rng = char_range(speaker_tokens(tok))
+            return rng if rng[1] > rng[0] else None
+    return None
+
+
+def _resolve_actors(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quote]) -> list[Actor | None]:
     actors: list[Actor | None] = []
     for n, d in enumerate(drafts):
         actor: Actor | None = None
@@ -334,19 +371,25 @@ def _resolve_actors(doc: Doc, text: str, drafts: list[Draft]) -> list[Actor | No
             phrase = text[d.speaker[0]:d.speaker[1]]
             words = phrase.lower().split()
             if head.pos_ == "PRON" and head.lower_ in PRONOUNS:
-                actor = _antecedent(text, drafts, actors, n, "", head.lower_ in MALE | FEMALE)
+                local = _subject_before(head, quotes)
+                actor = resolve_speaker(text[local[0]:local[1]], _person_in(doc, local)) if local else None
+                if actor is None:
+                    actor = _antecedent(text, drafts, actors, n, "", head.lower_ in MALE | FEMALE)
             elif words and words[0] in ("its", "their") and len(words) > 1:
                 owner = _side_word_before(doc, d.speaker[0])
                 actor = resolve_speaker(f"{owner} {' '.join(words[1:])}" if owner else phrase)
             else:
                 actor = resolve_speaker(phrase, _person_in(doc, d.speaker))
-                if (actor is None or actor.side is None) and words and words[0] in ("the", "a", "an") or \
+                if (actor is None or actor.side is None) and words and (
+                        words[0] in ("the", "a", "an") or any(w in INSTITUTION_NOUNS for w in words)) or \
                         (actor is not None and actor.side is None and actor.kind == "person"):
                     # "the ministry", "the interior ministry", "ministry spokeswoman X": an earlier speaker
                     key = " ".join(w for w in words if w not in ("the", "a", "an"))
-                    noun = head.lemma_.lower()
-                    found = _antecedent(text, drafts, actors, n, key, None) or (
-                        _antecedent(text, drafts, actors, n, noun, None) if noun in INSTITUTION_NOUNS else None)
+                    nouns = [w for w in [head.lemma_.lower(), *words] if w in INSTITUTION_NOUNS]
+                    found = _antecedent(text, drafts, actors, n, key, None) or next(
+                        (f for w in nouns if (f := _antecedent(text, drafts, actors, n, w, None)) is not None), None)
+                    if found is None and nouns:
+                        found = _state_before(drafts, actors, n, key)
                     if found is not None and actor is not None and actor.kind == "person":
                         actor = Actor(actor.canonical, "person", found.side, found.organisation or found.canonical)
                     elif found is not None:
@@ -461,9 +504,11 @@ def claims(doc: Doc, result: ArticleResult) -> None:
             elif tok.pos_ == "NOUN":
                 d = _nominal_draft(tok, quotes)
             else:
-                d = _verb_draft(tok, sent, quotes, used) or _introducing_draft(tok, quotes, used) or _made_clear_draft(tok)
+                d = (_verb_draft(tok, sent, quotes, used) or _introducing_draft(tok, quotes, used)
+                     or _made_clear_draft(tok) or light_verb_draft(tok))
             if d is not None:
                 drafts.append(d)
+    drafts = drop_nested(drafts)
     taken = [d.content for d in drafts]
     drafts += [d for d in _colon_drafts(doc, text, quotes)
                if not any(c[0] <= d.content[0] < c[1] for c in taken)]
@@ -472,7 +517,7 @@ def claims(doc: Doc, result: ArticleResult) -> None:
     drafts += _narrator_hedges(doc, text, drafts)
     drafts.sort(key=lambda d: (min(d.content[0], d.cue[0] if d.cue else d.content[0]), d.content[0]))
 
-    actors = _resolve_actors(doc, text, drafts)
+    actors = _resolve_actors(doc, text, drafts, quotes)
     stances: list[str] = []
     for d in drafts:
         if d.inherited_from is not None and d.base_stance == "denies":

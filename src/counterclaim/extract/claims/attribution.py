@@ -26,7 +26,8 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Verbs whose direct object is the addressee or target, not the proposition.
 OBJECT_NOT_CONTENT = frozenset({"tell", "inform", "ask", "urge", "brief", "warn", "quote",
                                 "call", "describe", "accuse", "add", "post", "write", "say",
-                                "show", "find", "learn", "expect", "think", "believe", "note"})
+                                "show", "find", "learn", "expect", "think", "believe", "note",
+                                "encourage", "invite", "advise", "implore", "beg", "instruct"})
 DOCUMENT_SUBJECTS = frozenset({"poll", "survey", "study", "report", "data", "document", "documents", "figure",
                                "record", "analysis", "research", "statistic", "investigation", "review",
                                "audit", "footage", "image", "video", "email", "memo", "filing", "letter",
@@ -34,7 +35,10 @@ DOCUMENT_SUBJECTS = frozenset({"poll", "survey", "study", "report", "data", "doc
                                "transcript", "recording", "photo", "photograph", "picture", "chart", "map", "log"})
 # Verbs of judging (Levin 1993, 33: praise, blame, thank ...): the person judged and the "for" reason are the content.
 JUDGEMENT_VERBS = frozenset({"thank", "praise", "blame", "criticize", "criticise", "congratulate", "applaud", "fault",
-                             "commend", "condemn", "slam", "blast", "mock", "credit", "hail"})
+                             "commend", "condemn", "slam", "blast", "mock", "credit", "hail", "ridicule", "lambast",
+                             "lambaste", "castigate", "chastise", "rebuke", "excoriate", "deride", "berate", "chide",
+                             "assail", "scorn", "disparage", "belittle", "vilify", "denigrate", "laud", "censure",
+                             "scold", "upbraid"})
 # Verbs that raise the subject of what is reported when passive, with nobody named as the one who reports:
 # "X is said / believed / expected to ..." (Quirk et al. 1985, 16.52 on subject-to-subject raising).
 RAISING_PASSIVES = frozenset({"say", "believe", "think", "expect", "report", "allege", "rumor", "rumour", "know",
@@ -63,9 +67,31 @@ class Draft:
     relative: tuple[int, int] | None = None  # "who" in "Priebus, who said": the published speaker span
 
 
+DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def dateline_dash(first: Token) -> Token | None:
+    """The dash ending a dateline that opens a paragraph ("MOSCOW — ", "TBILISI, Georgia -- "), or None.
+    A dateline names where the story was filed; it is never part of a speaker or what they said."""
+    doc = first.doc
+    if first.i > 0 and "\n" not in doc[first.i - 1].text:
+        return None  # only at the start of a paragraph
+    if not (first.text.isupper() and len(first.text) >= 2 and first.is_alpha):
+        return None
+    for t in doc[first.i + 1:first.i + 8]:
+        if t.text in DASHES:
+            return t
+        if t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+            return None
+    return None
+
+
 def char_range(tokens: list[Token]) -> tuple[int, int]:
-    """Character range covering ``tokens``, trimmed of edge punctuation and spaces."""
+    """Character range covering ``tokens``, trimmed of edge punctuation, spaces and a leading dateline."""
     toks = sorted(tokens, key=lambda t: t.i)
+    dash = dateline_dash(toks[0]) if toks else None
+    if dash is not None:
+        toks = [t for t in toks if t.i > dash.i]
     while toks and (toks[0].is_space or toks[0].text in {",", ";", ":", "—", "–", "-", "(", ")"}):
         toks = toks[1:]
     while toks and (toks[-1].is_space or toks[-1].text in {",", ";", ":", "—", "–", "-", "(", ".", ")"}):
@@ -257,6 +283,11 @@ def find_speaker(verb: Token) -> Token | None:
         subj = inverted_speaker(verb.head if participle else verb)
     if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         return subj.head.head
+    if subj is not None and dateline_dash(subj) is not None:
+        # "MOSCOW — Armenia and Azerbaijan agreed": the parser may take the dateline for the subject
+        after = [c for c in subj.children if c.i > dateline_dash(subj).i and c.dep_ in ("appos", "conj")]
+        if after:
+            return after[0]
     if subj is None and verb.dep_ == "conj":
         # coordinated cue: prefer the nearest reporting-verb ancestor (the parser often hangs
         # "and called X" on the reported clause rather than on "declared")
@@ -303,8 +334,53 @@ def raised_content(verb: Token) -> list[Token] | None:
     return [t for t in verb.doc[start:end + 1] if not t.is_punct or start < t.i < end]
 
 
+def object_and_infinitive(verb: Token) -> list[Token] | None:
+    """'urged conservatives to unite', 'asked the congregation to stand': with object control the one asked
+    and what they are asked to do are the content together (Quirk et al. 1985, 16.51 on object + to-infinitive)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > obj.i
+                and any(a.tag_ == "TO" for a in c.children)), None)
+    return list(obj.subtree) + list(inf.subtree) if inf is not None else None
+
+
+def raising_content(verb: Token) -> list[Token] | None:
+    """'They appear to be unanimous', 'It seems that talks failed': seem and appear raise the subject of
+    what only seems so (Quirk et al. 1985 on subject raising); the whole clause is the content, nobody says it."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+    if subj is None:
+        return None
+    if subj.lower_ == "it":
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        return list(clause.subtree) if clause is not None else None
+    inf = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)), None)
+    if inf is None:
+        return None
+    start, end = min(t.i for t in subj.subtree), max(t.i for t in inf.subtree)
+    return [t for t in verb.doc[start:end + 1] if not t.is_punct or start < t.i < end]
+
+
+def after_introducing_clause(tokens: list[Token] | None, verb: Token) -> list[Token] | None:
+    """'The authorities have published their count: 16 were killed, they said': before a cue that follows
+    its content, a clause of its own ending in a colon only introduces what is said."""
+    if not tokens or max(t.i for t in tokens) > verb.i:
+        return tokens
+    toks = sorted(tokens, key=lambda t: t.i)
+    colon = next((t for t in toks if t.text == ":" and not t.is_space), None)
+    if colon is None:
+        return tokens
+    left = [t for t in toks if t.i < colon.i]
+    if not any(t.dep_ in SUBJECTS for t in left) or not any(t.pos_ in ("VERB", "AUX") for t in left):
+        return tokens
+    rest = [t for t in toks if t.i > colon.i]
+    return rest if sum(t.is_alpha for t in rest) >= 3 else tokens
+
+
 def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
     """Tokens of the reported content by grammar alone, or None."""
+    if entry.needs == "raising":
+        return raising_content(verb)
     children = list(verb.children)
     raised = raised_content(verb)
     if raised:
@@ -318,6 +394,9 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
             if c.dep_ == "parataxis" and c.i < verb.i and not any(t.is_punct and t.text in "“”\"«»" for t in c.subtree):
                 continue
             return _without(list(c.subtree), nested_cue_tokens(c))
+    directive = object_and_infinitive(verb)
+    if directive is not None:
+        return directive
     prep = content_prep(verb, entry)
     if prep is not None and prep.dep_ == "mark":
         return [t for t in prep.head.subtree if t.i != prep.i]
@@ -344,6 +423,9 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
             if c.dep_ == "prep" and c.lower_ == "as":
                 dobj = [t for d in children if d.dep_ == "dobj" for t in d.subtree]
                 return dobj + list(c.subtree)
+        for d in children:  # "see the dam as a threat": the parser may hang "as" on the object
+            if d.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "as" for c in d.children):
+                return list(d.subtree)
         return None
     if entry.control and not entry.object:
         return None

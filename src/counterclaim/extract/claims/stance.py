@@ -66,7 +66,8 @@ REPORTING_FORMS = re.compile(
     r"supposedly|may|might|could|possibly|probably|likely|apparently|appears?|seems?|expected|"
     r"unconfirmed|unverified|speculat\w*|predicts?|forecasts?|estimates?|analysts?|expects?|tips?|"
     r"hints?|tells?|told|warns?|insists?|purports?|suspects?|suspected|accus\w+|considering|"
-    r"in talks|mulls?|weighs?|could|would)\b",
+    r"in talks|mulls?|weighs?|could|would|possible|media|questions? (?:raised|over|about|remain)|apparent|seemingly|"
+    r"potentially|thinks?|sees|confusion)\b",
     re.IGNORECASE,
 )
 REFUTING_FORMS = re.compile(
@@ -75,6 +76,13 @@ REFUTING_FORMS = re.compile(
     r"wrongly|prank\w*|satire|satirical|fabricat\w*|made up|rumou?r control)\b",
     re.IGNORECASE,
 )
+# Verbs of saying: a claim built on one is about a speech act, which a report of that speech act confirms.
+SPEECH_ACT = re.compile(r"\b(?:says?|said|saying|tells?|told|telling|claims?|claimed|claiming|declared?|declares|"
+                        r"announced?|announces|insists?|insisted|admits?|admitted|reveals?|revealed)\b", re.IGNORECASE)
+# Contrastive negation corrects a detail and asserts the rest ("in Nevada, not Texas", "not only X",
+# "not missing, just having surgery"): no refutation of the claim.
+CONTRASTIVE = re.compile(r"\b(?:not|n't) (?:just|only|merely)\b|,\s*not \w+(?:\s\w+)?\s*$|\bnot \w+,\s*(?:just|but|only)\b",
+                         re.IGNORECASE)
 # A question inside the headline ("Has X happened? ..."), not only at its end.
 QUESTION = re.compile(r"\?(?:\s|$)")
 # "Rep. Smith: ..." — a title abbreviation heading the headline names its speaker.
@@ -93,13 +101,17 @@ def report_stance(report: str, claim: str | None = None) -> str:
     claims stage uses (hedges.json, denials.json) plus the reporting verbs.
     """
     claim_negated = bool(claim and NEGATION.search(claim))
-    refuting = [m.group(0).lower() for m in REFUTING_FORMS.finditer(report)]
+    refuting = [m.group(0).lower() for m in REFUTING_FORMS.finditer(CONTRASTIVE.sub(" ", report))]
     if claim_negated:
         refuting = [w for w in refuting if not NEGATION.fullmatch(w)]
     if refuting or has_denial(report) or has_rebuttal(report):
         return "denies"
-    if (QUESTION.search(report) or REPORTING_FORMS.search(report) or first_hedge(report)
-            or colon_attributed(report)):
+    reporting = REPORTING_FORMS.search(report)
+    if reporting and claim and SPEECH_ACT.search(claim):
+        # the claim is itself that someone said something ("A priest says he met God"): a report that they
+        # said it ("Priest claims God is female") asserts the claim; only other hedges still count
+        reporting = REPORTING_FORMS.search(SPEECH_ACT.sub(" ", report))
+    if QUESTION.search(report) or reporting or first_hedge(report) or colon_attributed(report):
         return "hedges"
     return "asserts"
 

@@ -25,7 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalities, Place, Span
 from ..claims.lexicon import cue_nouns
 from ..registry import stage
-from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text
+from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text, trafficker_victim
 from .interactions import (Interaction, arguments, codebook_type, demand_arguments, intended, interaction,
                            negated, reported_demand, stated_intent)
 from .lexicon import nouns, type_of_sub
@@ -68,6 +68,8 @@ def _irrealis(tok: Token) -> bool:
     """A threatened, planned, negated or hypothetical event is not (yet) an event."""
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in tok.children):
         return True
+    if _denied_noun(tok):
+        return True
     head = tok
     for _ in range(3):
         if head.head is head:
@@ -77,6 +79,21 @@ def _irrealis(tok: Token) -> bool:
             return True
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children) and head.dep_ != "ROOT":
             return True
+    return False
+
+
+def _denied_noun(tok: Token) -> bool:
+    """'No injuries, detentions or arrests were reported', 'no clashes': a cue noun in a list opened by 'no'.
+
+    Read on the words rather than the tree: the parser often hangs such a list apart.
+    """
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for left in reversed(tok.doc[tok.sent.start:tok.i]):
+        if left.lower_ == "no":
+            return True
+        if not (left.pos_ in ("NOUN", "ADJ", "CCONJ") or left.text == ","):
+            return False
     return False
 
 
@@ -177,7 +194,8 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
         sent_counts = counts(sent) if toll_words else []
         explicit = explicit_total(sent_text) if toll_words or "fatalit" in sent_text.lower() else None
         if trig is None:
-            if found and _family(found[-1].sub_event_type) == "protest" and _escalate(found[-1], all_cues):
+            protest = _open_protest(found)
+            if protest is not None and _escalate(protest, all_cues):
                 continue  # "Police dispersed them with tear gas."
             # a casualty count belongs to the event told before; a mere "death" word does not block
             plover_event = _interaction_mention(sent, result) if not (sent_counts or explicit is not None) else None
@@ -196,8 +214,8 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
                 if explicit is not None and last.explicit is None:
                     last.explicit = explicit
             continue
-        if (found and _family(found[-1].sub_event_type) == "protest" and trig.group not in ("protest", "riot")
-                and _escalate(found[-1], all_cues)):
+        protest = _open_protest(found) if trig.group not in ("protest", "riot") else None
+        if protest is not None and _escalate(protest, all_cues):
             continue  # "Police dispersed the group and arrested five": how the protest was met
         reporting = _reporting_interaction(sent, result, trig)
         if reporting is not None:
@@ -311,11 +329,28 @@ def _participant_of(phrase: SpacySpan) -> Participant:
     return Participant(phrase.text.strip(), side, actor.kind if actor else "unknown", phrase.start_char, phrase.end_char)
 
 
+def _open_protest(found: list[EventMention]) -> EventMention | None:
+    """The protest the sentences since it still tell about: the last ACLED-typed mention, if a protest.
+
+    A demand or a complaint told in between ("The group demands job security.") is a PLOVER-only
+    interaction of the protesters and does not close the protest.
+    """
+    last = next((m for m in reversed(found) if m.sub_event_type != PLOVER_ONLY), None)
+    return last if last is not None and _family(last.sub_event_type) == "protest" else None
+
+
 def _escalate(protest: EventMention, cues: dict[str, list[Token]]) -> bool:
-    """A later sentence telling how a protest was met or turned violent settles its sub-type."""
+    """A later sentence telling how a protest was met or turned violent settles its sub-type.
+
+    Arrests told right after a protest, with no new protest or violence, are of its
+    participants (ACLED Codebook: Protest with intervention): "Several arrests were made."
+    """
     for group, sub in (("protest_force", "Excessive force against protesters"),
                        ("riot_violent", "Violent demonstration"),
-                       ("protest_intervention", "Protest with intervention")):
+                       ("protest_intervention", "Protest with intervention"),
+                       ("arrest", "Protest with intervention")):
+        if group == "arrest" and cues.keys() & {"violence", "clash", "protest", "riot"}:
+            continue
         if group in cues and PROTEST_FAMILY.index(sub) > PROTEST_FAMILY.index(protest.sub_event_type):
             protest.sub_event_type = sub
             return True
@@ -501,6 +536,8 @@ def events(doc: Doc, result: ArticleResult) -> None:
         if sub == PLOVER_ONLY:
             result.events.append(_plover_event(result, n, first))
             continue
+        if sub == "Attack" and trafficker_victim(result.article.text):
+            sub = "Armed clash"  # the victim belonged to a drug-trafficking group: armed on both sides
         acled = types[sub]
         if actor1 is not None and actor2 is None and acled.event_type == "Battles" and actor1.side:
             actor2 = _opponent(doc, result, actor1)

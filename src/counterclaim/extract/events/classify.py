@@ -46,6 +46,11 @@ DEMAND_WORDS = frozenset({"demand", "reject", "oppose", "denounce", "protest", "
 QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "ten", "number", "lot"})
 UNKNOWN_AGENT = frozenset({"unknown", "unidentified", "masked", "suspected"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# "The victim had charges against him for drug trafficking", "had been convicted of drug trafficking":
+# ACLED counts members of drug-trafficking groups as an armed group, so violence against one is a clash.
+TRAFFICKER_VICTIM = re.compile(
+    r"\bvictims?\b[^.;]{0,80}\b(?:charge[sd]?|convicted|arrested|accused|suspected|member|involved|linked)\b"
+    r"[^.;]{0,60}\bdrug[- ]traffick", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,11 @@ def _hits_people(triggers: list[Token]) -> bool:
     """Whether any of these violence cues was done to a person ('beat a man'), not only to property."""
     people = nouns()["people"] | nouns()["armed"] - {"base", "camp", "checkpoint", "position", "post", "vehicle"}
     return any(v.lemma_.lower() in people for t in triggers for v in _victims(t))
+
+
+def trafficker_victim(text: str) -> bool:
+    """Whether the article says the victim of an attack was tied to drug trafficking (an armed group)."""
+    return bool(TRAFFICKER_VICTIM.search(text))
 
 
 def _has_casualty(sent: SpacySpan) -> bool:

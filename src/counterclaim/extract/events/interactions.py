@@ -60,20 +60,36 @@ def interaction(sent: SpacySpan) -> Interaction | None:
     for verb in _verbs_top_down(sent):
         lemma = verb.lemma_.lower()
         speech = lemma in SPEECH  # "said" types nothing; "announced a suspension of aid" types its object
-        if speech and lemma not in light_verbs():
+        typed = codebook_type(verb)  # "declared a state of emergency": the table types a speech verb too
+        if speech and typed is None and lemma not in light_verbs():
             continue
         phrasal = " ".join([lemma] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
-        plover = codebook_type(verb) or (None if speech else _plover_of(phrasal) or _plover_of(lemma))
+        plover = typed or (None if speech else _plover_of(phrasal) or _plover_of(lemma))
         if plover is None and lemma in light_verbs():
             plover = _object_type(verb)
         if plover is None and negated(verb) and stated_intent(verb):
             plover = "REJECT"  # "will not end the strike": a refusal (CAMEO 124), whatever the verb
+        if plover is None and reported_demand(verb):
+            plover = "REQUEST"  # "Russia says Israel must end the raids", whatever the verb (CAMEO 10)
+        if plover is None and _peacekeepers_arrive(verb):
+            plover = "AID"  # CAMEO 074: peacekeepers sent in are aid, not a show of force
         if plover is None:
             continue
         if plover in COOPERATIVE and negated(verb):
             plover = "REJECT"
         return Interaction(plover, verb)
     return None
+
+
+PEACEKEEPING_MOVES = frozenset({"arrive", "deploy", "land", "reach", "serve", "station", "enter"})
+
+
+def _peacekeepers_arrive(verb: Token) -> bool:
+    """'Japanese peacekeepers arrived in Juba', 'peacekeeping troops were deployed'."""
+    if verb.lemma_.lower() not in PEACEKEEPING_MOVES:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.lemma_.lower().startswith("peacekeep") for s in subjects for t in s.subtree)
 
 
 # PLOVER (after CAMEO 03 / 12 / 13): a stated intention is itself an event. Intending to
@@ -107,6 +123,14 @@ def codebook_type(verb: Token) -> str | None:
     objects = {t.lemma_.lower() for c in direct for t in (c, *(g for g in c.children if g.dep_ == "compound"))}
     objects |= {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
                 for g in c.children if g.dep_ == "pobj"}
+    # "declared a state of emergency", "lifted the state of siege": the noun after 'of' types the object
+    objects |= {g.lemma_.lower() for c in direct for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"}
+    objects |= {c.lemma_.lower() for c in verb.children  # "found him guilty"
+                if c.dep_ in ("oprd", "acomp") or c.dep_ == "ccomp" and c.pos_ == "ADJ"}
+    objects |= {g.lemma_.lower() for c in direct for g in c.children if g.dep_ == "amod" and g.lower_ == "martial"}
+    objects |= {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                for g in c.children if g.dep_ == "pobj"}  # "used civilians as human shields"
     for plover, verbs, wanted in codebook_pairs():
         if (lemma in verbs or lemma.split()[0] in verbs) and (not wanted or objects & wanted):
             return plover
