@@ -1,8 +1,9 @@
 """Throughput of the full pipeline vs. a bare spaCy parse of the same texts, in one run.
 
 Prints articles/s and words/s for: the bare model (``nlp.pipe``), and the full
-counterclaim pipeline (rule layer + every stage), in 1 and 2 processes (the 2-process
-leg is the `ingest --workers N` runner, counterclaim.scale, with a null store), the
+counterclaim pipeline (rule layer + every stage), in 1 and 2 processes (the 1-process
+legs take turns chunk by chunk so a shared machine's changing load hits both alike; the
+2-process leg is the `ingest --workers N` runner, counterclaim.scale, with a null store), the
 ratio full/bare (target >= 0.8), each stage's share of the pipeline's time, and
 peak RSS. Reads the Guardian corpus when it is beside the checkout, else the
 bundled sample corpus (repeated to make the run long enough to measure).
@@ -143,6 +144,46 @@ def full_rate(articles: list[Article], n_process: int, stage_times: dict[str, fl
     return pool_rate(articles, n_process)
 
 
+def interleaved_times(articles: list[Article], chunk: int = 10) -> tuple[float, float, float, float]:
+    """(bare wall, bare CPU, full wall, full CPU) in one process, bare and full taking turns chunk by chunk.
+
+    On a shared machine the load changes by the minute; two legs run one after the other
+    see different loads, and their ratio says more about the neighbours than about the
+    pipeline. Alternating short chunks (and which leg goes first) gives both legs the same
+    load. Both models are loaded before timing starts.
+    """
+    import spacy
+
+    from counterclaim.nlp.loader import MODEL_PACKAGE
+    from counterclaim.pipeline import Pipeline
+
+    bare_nlp = spacy.load(MODEL_PACKAGE)
+    bare_nlp.max_length = 10**7
+    pipeline = Pipeline()
+    for _ in bare_nlp.pipe([articles[0].text]):
+        pass
+    list(pipeline.run_many(articles[:1]))
+    totals = [0.0, 0.0, 0.0, 0.0]
+
+    def bare(part: list[Article]) -> None:
+        for _ in bare_nlp.pipe((a.text for a in part), batch_size=16):
+            pass
+
+    def full(part: list[Article]) -> None:
+        for _ in pipeline.run_many(part):
+            pass
+
+    for n, i in enumerate(range(0, len(articles), chunk)):
+        part = articles[i:i + chunk]
+        legs = [(0, bare), (2, full)] if n % 2 == 0 else [(2, full), (0, bare)]
+        for slot, leg in legs:
+            cpu, start = time.process_time(), time.perf_counter()
+            leg(part)
+            totals[slot] += time.perf_counter() - start
+            totals[slot + 1] += time.process_time() - cpu
+    return totals[0], totals[1], totals[2], totals[3]
+
+
 def _instrument(pipeline, stage_times: dict[str, float]) -> None:
     """Wrap each stage to accumulate its wall time (spaCy components are timed separately)."""
     from counterclaim.extract.registry import Stage
@@ -183,10 +224,13 @@ def main() -> None:
     n_words = words(articles)
     report: dict = {"data": label, "articles": len(articles), "words": n_words, "runs": []}
     for n in [int(x) for x in args.processes.split(",")]:
-        bare = bare_rate(articles, n)
-        bare_cpu = LAST_CPU[0]
-        full = full_rate(articles, n)
-        full_cpu = LAST_CPU[0]
+        if n == 1:  # one process: the legs take turns over the same chunks (see interleaved_times)
+            bare, bare_cpu, full, full_cpu = interleaved_times(articles)
+        else:
+            bare = bare_rate(articles, n)
+            bare_cpu = LAST_CPU[0]
+            full = full_rate(articles, n)
+            full_cpu = LAST_CPU[0]
         report["runs"].append({
             "processes": n,
             "bare_articles_per_cpu_s": round(len(articles) / bare_cpu, 2) if bare_cpu else None,

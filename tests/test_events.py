@@ -121,6 +121,8 @@ SUB_EVENTS = [
      "trafficking.", "Armed clash"),
     ("A man was shot dead by two gunmen in the port district. The victim had a criminal record for theft.",
      "Attack"),
+    # Fire returned, in the same or a later sentence, makes shelling an exchange (an armed clash).
+    ("Rebel forces shelled army positions near the village overnight. The soldiers fired back.", "Armed clash"),
 ]
 
 
@@ -341,6 +343,7 @@ PLOVER_INTERACTIONS = [
     ("The ministry says the neighbouring state must close its border crossings.", "REQUEST"),
     ("A battalion of Kenyan peacekeepers arrived in the capital on Thursday.", "AID"),
     ("The insurgents used the villagers as human shields during the siege.", "ASSAULT"),
+    ("The president fired the health minister on Monday.", "COERCE"),  # a dismissal; weapons fire is not
 ]
 
 

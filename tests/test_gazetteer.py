@@ -57,6 +57,21 @@ def test_haversine(a, b, km):
     assert haversine_km(*a, *b) == pytest.approx(km, abs=1.0)
 
 
+def test_nearest_km_is_exactly_the_smallest_haversine():
+    import random
+
+    from counterclaim.geo.distance import nearest_km, point_terms
+
+    rng = random.Random(8)
+    for _ in range(200):
+        lat, lon = rng.uniform(-90, 90), rng.uniform(-180, 180)
+        points = [(rng.uniform(-90, 90), rng.uniform(-180, 180)) for _ in range(rng.randint(1, 12))]
+        points.append((lat, lon + 1e-9))  # near-identical points too
+        expected = min(haversine_km(lat, lon, a, b) for a, b in points)
+        assert nearest_km(lat, lon, [point_terms(a, b) for a, b in points]) == expected  # the same float
+    assert nearest_km(0.0, 0.0, []) is None
+
+
 @pytest.mark.parametrize("bearing", ["N", "NE", "E", "SE", "S", "SW", "W", "NW", "SSW"])
 def test_offset_goes_the_stated_distance_and_direction(bearing):
     lat, lon = offset(39.82, 46.75, 15, bearing)

@@ -340,3 +340,31 @@ def test_a_trailing_joining_word_is_not_part_of_the_name():
     doc = load_nlp().make_doc("They waited at Conway Road and Elm Street's corner.")
     assert _trim(SpacySpan(doc, 3, 6, label="FAC")).text == "Conway Road"
     assert _trim(SpacySpan(doc, 6, 9, label="FAC")).text == "Elm Street"
+
+
+def test_a_town_named_again_at_the_head_of_an_organisation_is_a_place():
+    found = run_places("A new wing opened in Woodstock this week. Staff at the Woodstock General Hospital "
+                       "welcomed the first patients.")
+    assert len(by_text(found, "Woodstock")) == 2
+
+
+def test_washington_dc_is_the_capital_in_a_local_story():
+    found = run_places("Commuters in Newark and Trenton, New Jersey, waited for trains as lawmakers met in "
+                       "Washington, D.C., on Monday.")
+    (p,) = by_text(found, "Washington")
+    assert p.country_code == "US" and haversine_km(p.lat, p.lon, 38.9, -77.04) < 30
+
+
+def test_a_conflict_area_missing_from_geonames_is_in_the_data_layer():
+    (p,) = by_text(run_places("Shelling continued in Eastern Ghouta overnight, residents said."), "Eastern Ghouta")
+    assert p.country_code == "SY" and p.kind == "region" and haversine_km(p.lat, p.lon, 33.55, 36.45) < 30
+
+
+def test_a_town_the_model_left_untagged_after_a_preposition():
+    found = run_places("Firefighters from Euclid and Mentor arrived within minutes.")
+    (p,) = by_text(found, "Euclid")
+    assert p.kind == "town" and p.country_code == "US"
+
+
+def test_a_direction_word_after_a_preposition_is_no_town():
+    assert not by_text(run_places("Heavy rain fell in North Dakota and in the South yesterday."), "South")

@@ -165,6 +165,7 @@ def recognise(doc: Doc) -> list[Toponym]:
     found.extend(civic_names(doc, gazetteer, found, people))
     text = doc_text(doc)
     found.extend(_list_neighbours(doc, text, gazetteer, found, people))
+    found.extend(_untagged_after_preposition(doc, gazetteer, found, people))
     found.extend(_datelines(text, gazetteer, found))
     found = [t for t in found if not _names_a_person_or_body(doc, t)]
     found = _with_features(doc, text, gazetteer, found)
@@ -211,6 +212,42 @@ def _list_neighbours(doc: Doc, text: str, gazetteer, found: list[Toponym], peopl
                 out.append(Toponym(span.start_char, span.end_char, span.text, candidates))
                 grew = True
     return out
+
+
+# Prepositions before a name the model left untagged that make it a place when the gazetteer knows it
+# as a sizeable town or a region: "of Grand Prairie", "in Euclid", "the town of Pervouralsk".
+UNTAGGED_PREPOSITIONS = frozenset({"in", "of", "near", "from", "outside", "at"})
+UNTAGGED_MIN_POPULATION = 10_000
+MAX_UNTAGGED_WORDS = 3
+DIRECTION_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                             "Central", "Northeast", "Northwest", "Southeast", "Southwest"})
+
+
+def _untagged_after_preposition(doc: Doc, gazetteer, found: list[Toponym], people: set[str]) -> list[Toponym]:
+    """A capitalised name no entity covers, right after a preposition, that the gazetteer knows as spelt."""
+    taken = {i for t in found for i in range(t.start, t.end)}
+    out = []
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.lower_ not in UNTAGGED_PREPOSITIONS or tok.is_sent_start or tok.idx in taken:
+            continue
+        end = tok.i
+        while end < len(doc) and end - tok.i < MAX_UNTAGGED_WORDS and _untagged_name_word(doc[end]):
+            end += 1
+        if end == tok.i or end < len(doc) and _untagged_name_word(doc[end]):
+            continue  # no name, or one longer than we read
+        span = doc[tok.i:end]
+        if span[0].text in DIRECTION_WORDS or span.text.lower() in COMMON_REGION_WORDS or span.text in people:
+            continue
+        candidates = tuple(c for c in lookup(gazetteer, span.text) if c.exact and not c.feature)
+        if candidates and (candidates[0].kind == "region" or candidates[0].kind == "town"
+                           and candidates[0].population >= UNTAGGED_MIN_POPULATION):
+            out.append(Toponym(span.start_char, span.end_char, span.text, candidates))
+    return out
+
+
+def _untagged_name_word(tok) -> bool:
+    return tok.ent_type_ == "" and tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper and len(tok) > 2)
 
 
 def _with_features(doc: Doc, text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
@@ -284,16 +321,34 @@ def _is_a_persons_name(t: Toponym, people: set[str]) -> bool:
 
 
 def _same_name_again(doc: Doc, found: list[Toponym], people: set[str]) -> list[Toponym]:
-    """One sense per article: a name recognised as a place once is a place where the model mislabelled it."""
+    """One sense per article: a name recognised as a place once is a place where the model mislabelled it,
+    alone or at the head of an organisation's name ("Woodstock" ... "the Woodstock General Hospital")."""
     known = {t.text: t for t in found if t.candidates}
     out = []
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "PERSON", "NORP") or ent.text not in known or ent.text in people:
+        if ent.label_ not in ("ORG", "PERSON", "NORP") or ent.text in people:
             continue
         if any(t.start < ent.end_char and ent.start_char < t.end for t in found):
             continue
-        out.append(Toponym(ent.start_char, ent.end_char, ent.text, known[ent.text].candidates))
+        if ent.text in known:
+            out.append(Toponym(ent.start_char, ent.end_char, ent.text, known[ent.text].candidates))
+            continue
+        head = _known_head(ent, known) if ent.label_ == "ORG" else None
+        if head is not None and head.text not in people:
+            out.append(Toponym(head.start_char, head.end_char, head.text, known[head.text].candidates))
     return out
+
+
+def _known_head(ent: SpacySpan, known: dict[str, Toponym]) -> SpacySpan | None:
+    """The longest leading part of an organisation's name that the article names as a place elsewhere."""
+    span = _trim(ent)
+    if span is None:
+        return None
+    for end in range(span.end - 1, span.start, -1):
+        part = span.doc[span.start:end]
+        if part.text in known:
+            return part
+    return None
 
 
 # A dateline: a capitalised place at the start of a line, before a dash ("BAKU —", "KYIV, Ukraine —").

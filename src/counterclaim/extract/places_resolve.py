@@ -24,7 +24,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..geo import Candidate, Gazetteer, haversine_km, normalise_name
+from ..geo import Candidate, Gazetteer, normalise_name
+from ..geo.distance import nearest_km, point_terms
 
 # Score weights, tuned on the GeoWebNews and LGL development sets.
 W_POPULATION = 0.5  # per order of magnitude
@@ -74,6 +75,7 @@ class Context:
     countries: Counter = field(default_factory=Counter)
     regions: set[str] = field(default_factory=set)
     points: list[tuple[int, float, float, str]] = field(default_factory=list)  # (toponym index, lat, lon, place id)
+    point_terms: list[tuple[float, float, float]] = field(default_factory=list)  # geo.point_terms of each point
     # Which toponyms named each country: "Mexico" read as the country must not vote for
     # Mexico City as the reading of that same name.
     country_sources: dict[str, set[int]] = field(default_factory=dict)
@@ -97,6 +99,7 @@ class Context:
             self.admin1_sources.setdefault(c.admin1, set()).add(index)
         if c.kind in ("town", "region") and not c.feature:
             self.points.append((index, c.lat, c.lon, c.id))
+            self.point_terms.append(point_terms(c.lat, c.lon))
 
     def shared_admin1(self, c: Candidate, own_name: str) -> float:
         """Votes of the article's other names for ``c``'s first-level region.
@@ -178,15 +181,17 @@ def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms:
         # A place read through one of its alternate names is not near itself: "Paris" is not
         # the Georgia town that lists it as a former name because that town is named too.
         alias_only = normalise_name(c.name) != normalise_name(t.text)
-        near = [haversine_km(c.lat, c.lon, lat, lon) for i, lat, lon, pid in ctx.points
-                if i not in same_name and not (alias_only and pid == c.id)]
-        if near:
-            score += W_NEARBY * math.exp(-min(near) / NEARBY_SCALE_KM)
+        nearest = nearest_km(c.lat, c.lon, (terms for (i, _, _, pid), terms in zip(ctx.points, ctx.point_terms)
+                                            if i not in same_name and not (alias_only and pid == c.id)))
+        if nearest is not None:
+            score += W_NEARBY * math.exp(-nearest / NEARBY_SCALE_KM)
     if t.container is not None:
         outer = toponyms[t.container]
         outer_places = [o for o in ([outer.chosen] if outer.chosen else outer.candidates) if o.kind in ("region", "country")]
-        if any(o.kind == "region" and o.admin1 == c.admin1 or o.kind == "country" and o.country_code == c.country_code
-               for o in outer_places):
+        # "Washington, D.C.": the name after the comma may be the town's own other name.
+        own = outer.chosen is not None and outer.chosen.id == c.id and outer is not t
+        if own or any(o.kind == "region" and o.admin1 == c.admin1 or o.kind == "country" and o.country_code == c.country_code
+                      for o in outer_places):
             score += W_CONTAINER
     return score
 

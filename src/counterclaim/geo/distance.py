@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 EARTH_RADIUS_KM = 6371.0088
 # Compass points in clockwise order; each covers 360/16 degrees.
@@ -16,6 +17,30 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def point_terms(lat: float, lon: float) -> tuple[float, float, float]:
+    """(latitude in radians, its cosine, longitude in degrees): a point's share of ``haversine_km``, for ``nearest_km``."""
+    p = math.radians(lat)
+    return p, math.cos(p), lon
+
+
+def nearest_km(lat: float, lon: float, points: Iterable[tuple[float, float, float]]) -> float | None:
+    """The smallest ``haversine_km`` from (lat, lon) to ``points`` (``point_terms`` of each), or None if there are none.
+
+    The same arithmetic in the same order as ``haversine_km``, so the same floats, with each
+    point's trigonometry done once instead of once per pair.
+    """
+    p1 = math.radians(lat)
+    cos_p1 = math.cos(p1)
+    best: float | None = None
+    for p2, cos_p2, lon2 in points:
+        dp, dl = p2 - p1, math.radians(lon2 - lon)
+        a = math.sin(dp / 2) ** 2 + cos_p1 * cos_p2 * math.sin(dl / 2) ** 2
+        d = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+        if best is None or d < best:
+            best = d
+    return best
 
 
 def offset(lat: float, lon: float, distance_km: float, bearing: str) -> tuple[float, float]:

@@ -189,9 +189,10 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
         last = segments[-1]
         cues = _restrict(all_cues, last) if last is not None else all_cues
         trig = _classify_realis(sent, cues) if cues else None
-        toll_words = _has_toll_words(sent) or "fatalit" in sent.text.lower()
+        sent_text = sent.text  # Span.text joins the tokens anew on every access
+        toll_words = _has_toll_words(sent) or "fatalit" in sent_text.lower()
         sent_counts = counts(sent) if toll_words else []
-        explicit = explicit_total(sent.text) if toll_words or "fatalit" in sent.text.lower() else None
+        explicit = explicit_total(sent_text) if toll_words or "fatalit" in sent_text.lower() else None
         if trig is None:
             protest = _open_protest(found)
             if protest is not None and _escalate(protest, all_cues):
@@ -201,12 +202,12 @@ def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
             if plover_event is not None:
                 found.append(plover_event)
                 continue
-            if sent_counts and any(c.killed for c in sent_counts) and is_cumulative(sent.text):
+            if sent_counts and any(c.killed for c in sent_counts) and is_cumulative(sent_text):
                 # "2,317 servicemen had died in the war": a running total with no event verb
                 war = Trigger("Armed clash", sent.root, "toll", frozenset())
                 found.append(_mention(war, sent, result, sent_counts, explicit))
                 continue
-            if found and (sent_counts or explicit is not None) and not is_cumulative(sent.text):
+            if found and (sent_counts or explicit is not None) and not is_cumulative(sent_text):
                 last = found[-1]  # "2 fatalities." / "six soldiers were wounded": the previous event's toll
                 if not last.counts:
                     last.counts = sent_counts
@@ -461,9 +462,9 @@ def _span(result: ArticleResult, sent: SpacySpan) -> Span:
 
 def _opponent(doc: Doc, result: ArticleResult, actor1: Participant) -> Participant | None:
     """For a battle with one known side, the other armed side named in the article."""
-    from .participants import _resolve
+    from .participants import _noun_chunks, _resolve
 
-    for chunk in doc.noun_chunks:
+    for chunk in _noun_chunks(doc, 0, len(doc)):  # the bounds cached by participants(): the same chunks, in order
         p = _resolve(chunk.root, None, None)
         if p is not None and p.kind in ("military", "armed_group") and p.side and p.side != actor1.side:
             return p
@@ -486,6 +487,14 @@ def _acled_plover(default: str | None, mention: EventMention) -> str | None:
     if default == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep") for t in mention.sent):
         return "AID"
     return default
+
+
+ONE_WAY_FIRE = frozenset({"Shelling/artillery/missile attack", "Grenade"})
+
+
+def _fire_returned(doc: Doc) -> bool:
+    """Whether any sentence tells of fire both ways ('fired back', 'in both directions of the frontline')."""
+    return any("two_sided" in find_cues(lemma_text(sent)) for sent in doc.sents)
 
 
 def _plover_event(result: ArticleResult, n: int, m: EventMention) -> Event:
@@ -535,6 +544,8 @@ def events(doc: Doc, result: ArticleResult) -> None:
         if sub == PLOVER_ONLY:
             result.events.append(_plover_event(result, n, first))
             continue
+        if sub in ONE_WAY_FIRE and _fire_returned(doc):
+            sub = "Armed clash"  # "... shelled their positions. The forces fired back.": an exchange
         if sub == "Attack" and trafficker_victim(result.article.text):
             sub = "Armed clash"  # the victim belonged to a drug-trafficking group: armed on both sides
         acled = types[sub]

@@ -63,6 +63,8 @@ def interaction(sent: SpacySpan) -> Interaction | None:
         typed = codebook_type(verb)  # "declared a state of emergency": the table types a speech verb too
         if speech and typed is None and lemma not in light_verbs():
             continue
+        if lemma == "fire" and typed is None and not _dismisses_someone(verb):
+            continue  # "fired mortars at the positions": weapons fire (ACLED), not a dismissal
         phrasal = " ".join([lemma] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
         plover = typed or (None if speech else _plover_of(phrasal) or _plover_of(lemma))
         if plover is None and lemma in light_verbs():
@@ -79,6 +81,17 @@ def interaction(sent: SpacySpan) -> Interaction | None:
             plover = "REJECT"
         return Interaction(plover, verb)
     return None
+
+
+OFFICE_HOLDERS = frozenset({"official", "minister", "employee", "staff", "worker", "chief", "head", "director",
+                            "manager", "coach", "commander", "general", "governor", "ambassador", "adviser",
+                            "advisor", "aide", "secretary", "editor", "journalist", "teacher", "judge", "prosecutor"})
+
+
+def _dismisses_someone(verb: Token) -> bool:
+    """'fired the health minister', 'was fired': 'fire' as a dismissal needs a person dismissed."""
+    people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(p.ent_type_ == "PERSON" or p.lemma_.lower() in OFFICE_HOLDERS for p in people)
 
 
 PEACEKEEPING_MOVES = frozenset({"arrive", "deploy", "land", "reach", "serve", "station", "enter"})
