@@ -172,7 +172,7 @@ def recognise(doc: Doc) -> list[Toponym]:
     found.extend(_list_neighbours(doc, text, gazetteer, found, people))
     found.extend(_untagged_after_preposition(doc, gazetteer, found, people))
     found.extend(_datelines(text, gazetteer, found))
-    found = [t for t in found if not _names_a_person_or_body(doc, t)]
+    found = [t for t in found if not _names_a_person_or_body(doc, t) and not _bare_ocean_name(t)]
     found = _with_features(doc, text, gazetteer, found)
     found.extend(_listed_before_plural_head(text, gazetteer, found))
     found.extend(party_districts(text, gazetteer, found))
@@ -284,6 +284,13 @@ def _names_a_person_or_body(doc: Doc, t: Toponym) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return len(span) == 1 and t.text.lower() in COMMON_REGION_WORDS and not (
         after is not None and (after.text in GEO_HEADS or after.lower_ in REGION_WORDS))
+
+
+def _bare_ocean_name(t: Toponym) -> bool:
+    """"the Atlantic", "Asia-Pacific": an ocean named by its adjective alone. Neither gold standard
+    marks these (they mostly qualify a season, a trade or a region); "the Pacific Ocean" stays."""
+    return " " not in t.text and any(c.feature and c.name.endswith(" Ocean") and c.name.startswith(t.text)
+                                     for c in t.candidates)
 
 
 def _listed_before_plural_head(text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
