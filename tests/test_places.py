@@ -213,6 +213,7 @@ def test_a_facility_named_after_its_town_is_that_town(text, surface, whole):
 
 def test_a_facility_with_a_name_of_its_own_stays_whole():
     assert by_text(run_places("The plane landed at Dulles Airport on Monday."), "Dulles Airport")
+    assert by_text(run_places("He trained at Camp Pendleton before deploying."), "Camp Pendleton")
 
 
 def test_an_acronym_the_model_calls_an_organisation_is_not_a_region():
@@ -326,6 +327,11 @@ def test_a_legislators_home_district_is_a_place():
         # an occasion or an operation the model tagged as a facility
         ("He served as a lieutenant during Operation Desert Storm.", "Operation Desert Storm"),
         ("He is scheduled to appear at the Airport Courthouse on Friday.", "Airport"),
+        # an ocean named by its adjective alone
+        ("Forecasters expect an active Atlantic hurricane season this year.", "Atlantic"),
+        # a building or a numbered highway the model tagged as a facility
+        ("The council met at City Hall on Monday.", "City Hall"),
+        ("Traffic backed up on Interstate 81 for hours.", "Interstate 81"),
     ],
 )
 def test_capitalised_words_that_are_not_places(text, not_place):
@@ -368,3 +374,8 @@ def test_a_town_the_model_left_untagged_after_a_preposition():
 
 def test_a_direction_word_after_a_preposition_is_no_town():
     assert not by_text(run_places("Heavy rain fell in North Dakota and in the South yesterday."), "South")
+
+
+def test_an_ocean_named_in_full_is_a_place():
+    (p,) = by_text(run_places("The ship sank in the Pacific Ocean last week."), "Pacific Ocean")
+    assert p.name == "Pacific Ocean"

@@ -15,8 +15,11 @@ the territory has ``role="place"`` ("fighting in Armenia"). A name that only
 sets a clock ("at midnight Moscow time", "10:00 Kyiv time", "Pacific Standard
 Time") has ``role="time"``: it locates nothing.
 
-A name the gazetteer does not know (a street, a building, a river) is kept with
+A name the gazetteer does not know (a street, a park, a river, a base) is kept with
 the point of the article's main town (or region) and precision 3, no GeoNames id.
+A building, office or numbered highway the model tagged as a facility is not kept
+("City Hall", "Interstate 64"): the gold standards do not count them, and one named
+after its town gives that town ("Hanover Town Hall" -> Hanover).
 
 Precision codes (ACLED geo-precision, extended to coarser levels):
 
@@ -148,6 +151,8 @@ def recognise(doc: Doc) -> list[Toponym]:
                 continue  # a "GPE" no gazetteer knows is mostly a person, product or firm
             if not candidates and any(tok.lower_ in OCCASION_WORDS for tok in span):
                 continue  # "the Easter Vigil", "Operation Desert Storm": a time or an action, not a place
+            if not candidates and ent.label_ == "FAC" and not _place_like_facility(span):
+                continue  # "City Hall", "Interstate 64", "the Ronald Reagan Building"; named streets come back below
             found.append(Toponym(span.start_char, span.end_char, span.text, candidates))
         elif ent.label_ in MISLABELS:
             candidates = _mislabelled_candidates(lookup(gazetteer, span.text), span)
@@ -167,7 +172,7 @@ def recognise(doc: Doc) -> list[Toponym]:
     found.extend(_list_neighbours(doc, text, gazetteer, found, people))
     found.extend(_untagged_after_preposition(doc, gazetteer, found, people))
     found.extend(_datelines(text, gazetteer, found))
-    found = [t for t in found if not _names_a_person_or_body(doc, t)]
+    found = [t for t in found if not _names_a_person_or_body(doc, t) and not _bare_ocean_name(t)]
     found = _with_features(doc, text, gazetteer, found)
     found.extend(_listed_before_plural_head(text, gazetteer, found))
     found.extend(party_districts(text, gazetteer, found))
@@ -279,6 +284,13 @@ def _names_a_person_or_body(doc: Doc, t: Toponym) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return len(span) == 1 and t.text.lower() in COMMON_REGION_WORDS and not (
         after is not None and (after.text in GEO_HEADS or after.lower_ in REGION_WORDS))
+
+
+def _bare_ocean_name(t: Toponym) -> bool:
+    """"the Atlantic", "Asia-Pacific": an ocean named by its adjective alone. Neither gold standard
+    marks these (they mostly qualify a season, a trade or a region); "the Pacific Ocean" stays."""
+    return " " not in t.text and any(c.feature and c.name.endswith(" Ocean") and c.name.startswith(t.text)
+                                     for c in t.candidates)
 
 
 def _listed_before_plural_head(text: str, gazetteer, found: list[Toponym]) -> list[Toponym]:
@@ -460,6 +472,19 @@ def _known_part(doc: Doc, span: SpacySpan, gazetteer) -> tuple[SpacySpan, tuple[
 SERVICE_HEADS = frozenset({"town", "city", "high", "middle", "elementary", "school", "schools",
                            "courthouse", "court", "hospital", "common", "district", "chamber", "sheriff",
                            "sheriff's", "sheriff’s", "police", "library", "public", "regional", "community"})
+
+
+# A facility no gazetteer knows is a place the gold standards count when it is an open space, a base
+# or a crossing ("Coffman Park", "Camp Lejeune", "Dulles Airport"); buildings, offices and numbered
+# highways are not. Named streets and waters are read separately (``places_features``).
+PLACE_LIKE_LAST = frozenset({"Park", "Airport", "Field", "Preserve", "Grove", "Square", "Canal", "Crossing",
+                             "Wilderness", "Forest", "Island", "Islands", "Beach", "Harbour", "Harbor", "Port",
+                             "Cathedral", "Church", "Tower", "Bridge", "Plaza", "Base", "Bypass"})
+PLACE_LIKE_FIRST = frozenset({"Fort", "Camp", "Mount", "Mt.", "Lake", "Cape", "Port", "Town", "River"})
+
+
+def _place_like_facility(span: SpacySpan) -> bool:
+    return span[-1].text in PLACE_LIKE_LAST or span[-1].text in TRAILING_HEADS or span[0].text in PLACE_LIKE_FIRST
 
 
 def _leading_place(doc: Doc, span: SpacySpan, gazetteer) -> tuple[SpacySpan, tuple[Candidate, ...]] | None:
