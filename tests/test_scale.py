@@ -260,3 +260,29 @@ def test_ingest_workers_and_dask_options_use_the_streaming_runners(db, monkeypat
     assert store is db and kwargs["batch_size"] == 7
     assert not isinstance(items, list)  # streamed from the reader, never materialised
     assert kwargs.get("workers", 3) == 3 and kwargs.get("scheduler", "tcp://sched:8786") == "tcp://sched:8786"
+
+
+def test_a_missing_gazetteer_index_is_built_once_before_the_workers_start(tmp_path, monkeypatch):
+    from counterclaim.geo import index
+
+    started: list[str] = []
+
+    class FakeProcess:
+        def __init__(self, target, name):
+            self.target, self.name = target, name
+
+        def start(self):
+            started.append(self.name)
+            (tmp_path / "index.sqlite").write_text("built")
+
+        def join(self):
+            pass
+
+    class FakeContext:
+        Process = FakeProcess
+
+    monkeypatch.setattr(index, "index_path", lambda: tmp_path / "index.sqlite")
+    monkeypatch.setattr(index.multiprocessing, "get_context", lambda method: FakeContext())
+    index.prebuild_index()
+    index.prebuild_index()  # already there: nothing started
+    assert started == ["gazetteer-index"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import sqlite3
 import tempfile
@@ -219,6 +220,27 @@ def build_index(path: Path) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _build_if_missing() -> None:
+    path = index_path()
+    if not path.exists():
+        build_index(path)
+
+
+def prebuild_index() -> None:
+    """Build the cached index in a short-lived process of its own, if it is missing.
+
+    Extraction workers started together on a cold cache would each build it at once:
+    the same minutes of CPU in every worker, and ~400 MB on top of each worker's loaded
+    pipeline (measured: 660 MB per worker against 276 MB once built). If this build
+    fails, the workers build it as before.
+    """
+    if index_path().exists():
+        return
+    builder = multiprocessing.get_context("spawn").Process(target=_build_if_missing, name="gazetteer-index")
+    builder.start()
+    builder.join()
 
 
 def open_index(path: Path | None = None) -> sqlite3.Connection:

@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..batch import IngestSummary
+from ..geo.index import prebuild_index
 from ..ingest import Rejection
 from ..link import link_after_batch
 from ..model import Article
@@ -34,6 +35,7 @@ class PoolBackend:
         self.workers = max(1, workers)
         self.stages = tuple(stages) if stages else None
         self.extract = extract
+        prebuild_index()  # once, before the workers start: not once in each of them at the same time
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
