@@ -123,6 +123,13 @@ SUB_EVENTS = [
      "Attack"),
     # Fire returned, in the same or a later sentence, makes shelling an exchange (an armed clash).
     ("Rebel forces shelled army positions near the village overnight. The soldiers fired back.", "Armed clash"),
+    # Gatherings in solidarity or with placards, May Day marches, and 'staged' (which the small model
+    # lemmatises as 'stag') are protests; human remains found are a killing.
+    ("Several hundred residents gathered outside the town hall in solidarity with the striking miners.",
+     "Peaceful protest"),
+    ("Dock workers commemorated Labour Day with a march through the harbour district.", "Peaceful protest"),
+    ("Farmers staged a road blockade outside the village on Tuesday.", "Peaceful protest"),
+    ("The remains of two men were found in a ravine outside the town.", "Attack"),
 ]
 
 

@@ -70,12 +70,16 @@ class LemmaText:
         return self.tokens[index]
 
 
+# Forms the small model lemmatises wrongly ("staged" -> "stag"); cue patterns are written for the verb.
+LEMMA_FIXES = {"staged": "stage", "staging": "stage"}
+
+
 def lemma_text(sent: SpacySpan) -> LemmaText:
     parts: list[str] = []
     starts: list[int] = []
     pos = 0
     for tok in sent:
-        lemma = (tok.lemma_ or tok.text).lower()
+        lemma = LEMMA_FIXES.get(tok.lower_) or (tok.lemma_ or tok.text).lower()
         starts.append(pos)
         parts.append(lemma)
         pos += len(lemma) + 1
