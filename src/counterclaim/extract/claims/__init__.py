@@ -238,7 +238,9 @@ def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[tuple[Draft,
             continue
         if m.group(1).strip().lower() in headline_labels() or any(t.pos_ in ("VERB", "AUX") for t in prefix):
             continue
-        if not any(t.pos_ in ("PROPN", "NOUN") for t in prefix) or any(q.start <= m.start(1) < q.end for q in quotes):
+        label = m.group(1).strip()
+        turn = label.isupper() and len(prefix) <= 4  # a transcript's speaker ("TAPPER", "SEN. CRUZ")
+        if not (turn or any(t.pos_ in ("PROPN", "NOUN") for t in prefix)) or any(q.start <= m.start(1) < q.end for q in quotes):
             continue
         if any(t.lower_ in ("and", "&", "'s", "’s") or t.pos_ == "ADP" for t in prefix):
             continue  # "Netanyahu and Obama: ...", "Editor's note: ...", "Among its findings: ..." name a topic
@@ -246,7 +248,6 @@ def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[tuple[Draft,
         while content[1] > content[0] and text[content[1] - 1] in " .\t\r":
             content = (content[0], content[1] - 1)
         words = text[content[0]:content[1]].split()
-        turn = m.group(1).strip().isupper() and any(t.pos_ == "PROPN" for t in prefix)  # a transcript's speaker
         if len(words) < 3 or (not turn and text[content[0]:content[1]].rstrip("\"”’' ").endswith("?")):
             continue
         said = doc.char_span(content[0], content[1], alignment_mode="expand")
