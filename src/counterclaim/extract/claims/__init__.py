@@ -240,7 +240,9 @@ def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[tuple[Draft,
             continue
         label = m.group(1).strip()
         turn = label.isupper() and len(prefix) <= 4  # a transcript's speaker ("TAPPER", "SEN. CRUZ")
-        if not (turn or any(t.pos_ in ("PROPN", "NOUN") for t in prefix)) or any(q.start <= m.start(1) < q.end for q in quotes):
+        if not (turn or any(t.pos_ in ("PROPN", "NOUN") for t in prefix)):
+            continue
+        if any(q.start <= m.start(1) < q.end for q in quotes):
             continue
         if any(t.lower_ in ("and", "&", "'s", "’s") or t.pos_ == "ADP" for t in prefix):
             continue  # "Netanyahu and Obama: ...", "Editor's note: ...", "Among its findings: ..." name a topic
@@ -251,7 +253,8 @@ def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[tuple[Draft,
         if len(words) < 3 or (not turn and text[content[0]:content[1]].rstrip("\"”’' ").endswith("?")):
             continue
         said = doc.char_span(content[0], content[1], alignment_mode="expand")
-        if not turn and not _title_case(words) and said is not None and not any(t.pos_ in ("VERB", "AUX") for t in said):
+        has_verb = said is None or any(t.pos_ in ("VERB", "AUX") for t in said)
+        if not (turn or _title_case(words) or has_verb):
             continue  # "Cruz: a career politician" labels a topic; what someone says is a clause
         head = prefix.root
         out.append((Draft(cue=(m.end(1), m.end(1) + 1), content=content, speaker=char_range(list(prefix)),
