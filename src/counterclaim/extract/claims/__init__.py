@@ -204,8 +204,8 @@ def _nominal_draft(tok: Token, quotes: list[Quote]) -> Draft | None:
             objs = [o for o in c.children if o.dep_ == "pobj"]
             if objs:
                 speaker_head = objs[0]
-    if clause is None and speaker_head is None:
-        return None
+    if clause is None and (speaker_head is None or tok.dep_ == "pobj"):
+        return None  # "in her opening statement": with nothing said, a statement under a preposition is a setting
     if clause is not None:
         content = char_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)])
     else:
