@@ -79,6 +79,8 @@ NOT_CLAIMS = [
     # an attitude inside another cue's infinitive is part of that claim's content, not a claim of its own
     ("The mayor planned to vote for the new budget.", "vote"),
     ("The police charged the driver with speeding.", "charged"),  # a legal charge, not an accusation reported
+    # a statement named as the setting, with nothing said in it
+    ("In her opening statement at the debate, the senator thanked the crowd.", "statement"),
 ]
 
 

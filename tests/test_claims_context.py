@@ -59,3 +59,11 @@ def test_continued_after_a_quotation_takes_it_despite_a_participle():
     claim = _by_cue(text, "continued")[0]
     assert claim.speaker.text == "the mayor"
     assert claim.content.text.startswith("The roads are closed")
+
+
+def test_participle_after_a_comma_takes_the_subject_of_the_clause_before():
+    # the small model takes "writing" for the subject of "Feels"
+    text = ("Guitarist Mara shared the news on social media last week, "
+            "writing “Feels great to help a town I believe in.”")
+    claim = _by_cue(text, "writing")[0]
+    assert claim.speaker is not None and claim.speaker.text == "Guitarist Mara"

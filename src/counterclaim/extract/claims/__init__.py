@@ -204,8 +204,8 @@ def _nominal_draft(tok: Token, quotes: list[Quote]) -> Draft | None:
             objs = [o for o in c.children if o.dep_ == "pobj"]
             if objs:
                 speaker_head = objs[0]
-    if clause is None and speaker_head is None:
-        return None
+    if clause is None and (speaker_head is None or tok.dep_ == "pobj"):
+        return None  # "in her opening statement": with nothing said, a statement under a preposition is a setting
     if clause is not None:
         content = char_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)])
     else:
@@ -238,7 +238,11 @@ def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[tuple[Draft,
             continue
         if m.group(1).strip().lower() in headline_labels() or any(t.pos_ in ("VERB", "AUX") for t in prefix):
             continue
-        if not any(t.pos_ in ("PROPN", "NOUN") for t in prefix) or any(q.start <= m.start(1) < q.end for q in quotes):
+        label = m.group(1).strip()
+        turn = label.isupper() and len(prefix) <= 4  # a transcript's speaker ("TAPPER", "SEN. CRUZ")
+        if not (turn or any(t.pos_ in ("PROPN", "NOUN") for t in prefix)):
+            continue
+        if any(q.start <= m.start(1) < q.end for q in quotes):
             continue
         if any(t.lower_ in ("and", "&", "'s", "’s") or t.pos_ == "ADP" for t in prefix):
             continue  # "Netanyahu and Obama: ...", "Editor's note: ...", "Among its findings: ..." name a topic
@@ -246,11 +250,11 @@ def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[tuple[Draft,
         while content[1] > content[0] and text[content[1] - 1] in " .\t\r":
             content = (content[0], content[1] - 1)
         words = text[content[0]:content[1]].split()
-        turn = m.group(1).strip().isupper() and any(t.pos_ == "PROPN" for t in prefix)  # a transcript's speaker
         if len(words) < 3 or (not turn and text[content[0]:content[1]].rstrip("\"”’' ").endswith("?")):
             continue
         said = doc.char_span(content[0], content[1], alignment_mode="expand")
-        if not turn and not _title_case(words) and said is not None and not any(t.pos_ in ("VERB", "AUX") for t in said):
+        has_verb = said is None or any(t.pos_ in ("VERB", "AUX") for t in said)
+        if not (turn or _title_case(words) or has_verb):
             continue  # "Cruz: a career politician" labels a topic; what someone says is a clause
         head = prefix.root
         out.append((Draft(cue=(m.end(1), m.end(1) + 1), content=content, speaker=char_range(list(prefix)),

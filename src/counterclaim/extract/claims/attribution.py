@@ -294,13 +294,25 @@ def proportion_subject(verb: Token) -> Token | None:
                  and (c.pos_ == "NUM" or c.lower_ in PROPORTIONS)), None)
 
 
+def participle_after_clause(verb: Token) -> Token | None:
+    """'Flea shared the news, writing "..."', '"...," Kiedis said, mentioning X': a participle after a comma
+    has the subject of the clause before it, however the parser attached it."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    root = verb.sent.root
+    if root.i >= verb.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+
+
 def find_speaker(verb: Token) -> Token | None:
     subj = _climb_subject(verb)
     if subj is None:
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # '..." added Murphy, referring to ...'
         subj = inverted_speaker(verb.head if participle else verb)
     if subj is None:
-        subj = proportion_subject(verb)
+        subj = proportion_subject(verb) or participle_after_clause(verb)
     if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         return subj.head.head
     if subj is not None and dateline_dash(subj) is not None:
