@@ -67,3 +67,10 @@ def test_participle_after_a_comma_takes_the_subject_of_the_clause_before():
             "writing “Feels great to help a town I believe in.”")
     claim = _by_cue(text, "writing")[0]
     assert claim.speaker is not None and claim.speaker.text == "Guitarist Mara"
+
+
+def test_headline_speaker_before_its_audience():
+    text = "Okafor to Farmers Union: Prices will rise before winter.\n\nThe mayor spoke on Monday."
+    claim = _by_cue(text, ":")[0]
+    assert claim.speaker.text == "Okafor"
+    assert claim.content.text == "Prices will rise before winter"

@@ -244,7 +244,12 @@ def _colon_drafts(doc: Doc, text: str, quotes: list[Quote]) -> list[tuple[Draft,
             continue
         if any(q.start <= m.start(1) < q.end for q in quotes):
             continue
-        if any(t.lower_ in ("and", "&", "'s", "’s") or t.pos_ == "ADP" for t in prefix):
+        # "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ...": a named speaker, then the audience or venue
+        venue = next((t for t in prefix if t.lower_ in ("to", "at") and t.i > prefix.start
+                      and all(x.pos_ == "PROPN" for x in prefix.doc[prefix.start:t.i])), None)
+        if venue is not None:
+            prefix = prefix.doc[prefix.start:venue.i]
+        elif any(t.lower_ in ("and", "&", "'s", "’s") or t.pos_ == "ADP" for t in prefix):
             continue  # "Netanyahu and Obama: ...", "Editor's note: ...", "Among its findings: ..." name a topic
         content = (m.start(2), m.end(2))
         while content[1] > content[0] and text[content[1] - 1] in " .\t\r":
