@@ -137,6 +137,8 @@ SUB_EVENTS = [
     ("A bomb attached to a motorbike exploded near the police station, wounding two officers.",
      "Remote explosive/landmine/IED"),
     ("A mortar bomb exploded in the market square, wounding two traders.", "Shelling/artillery/missile attack"),
+    ("Militants threw a grenade at a police checkpoint in the city. The officers responded with gunfire.",
+     "Armed clash"),
 ]
 
 
