@@ -130,6 +130,15 @@ SUB_EVENTS = [
     ("Dock workers commemorated Labour Day with a march through the harbour district.", "Peaceful protest"),
     ("Farmers staged a road blockade outside the village on Tuesday.", "Peaceful protest"),
     ("The remains of two men were found in a ravine outside the town.", "Attack"),
+    # Goods seized are property taken (ACLED: Looting/property destruction), not ground taken.
+    ("Customs police seized two tons of smuggled tobacco at the border crossing.", "Looting/property destruction"),
+    ("Taliban fighters seized the town of Ghormach after a week of fighting.", "Non-state actor overtakes territory"),
+    # A planted bomb going off is a remote explosive; a mortar bomb is shelling.
+    ("A bomb attached to a motorbike exploded near the police station, wounding two officers.",
+     "Remote explosive/landmine/IED"),
+    ("A mortar bomb exploded in the market square, wounding two traders.", "Shelling/artillery/missile attack"),
+    ("Militants threw a grenade at a police checkpoint in the city. The officers responded with gunfire.",
+     "Armed clash"),
 ]
 
 

@@ -44,6 +44,8 @@ PLACE_NOUNS = frozenset(
 )
 DEMAND_WORDS = frozenset({"demand", "reject", "oppose", "denounce", "protest", "response", "reaction", "agitate"})
 QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "ten", "number", "lot"})
+UNITS = frozenset({"ton", "tonne", "kilogram", "kg", "kilo", "gram", "pound", "pack", "packet", "box", "bag",
+                   "crate", "sack", "litre", "liter", "gallon", "barrel", "truckload", "quantity", "amount"})
 UNKNOWN_AGENT = frozenset({"unknown", "unidentified", "masked", "suspected"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # "The victim had charges against him for drug trafficking", "had been convicted of drug trafficking":
@@ -292,6 +294,27 @@ def _has_place_object(trigger: Token, sent: SpacySpan) -> bool:
     return False
 
 
+SEIZE_VERBS = frozenset({"seize", "confiscate"})
+
+
+def _seizes_goods(trigger: Token, sent: SpacySpan) -> bool:
+    """'seized 250,000 packs of cigarettes': goods taken, not ground (ACLED Codebook: Looting/property
+    destruction covers seizing goods or property). The object is neither a place nor a person."""
+    if trigger.lemma_.lower() not in SEIZE_VERBS:
+        return False
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("about", "around", "over")
+                for g in c.children if g.dep_ == "pobj"]  # "seized about 8 tons of ...", parsed as a preposition
+    objects += [g for o in objects if o.like_num or o.lemma_.lower() in QUANTITY_HEADS | UNITS
+                for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    if not objects:
+        return False
+    head = objects[-1]
+    if head.ent_type_ in PLACE_ENTS or head.lemma_.lower() in PLACE_NOUNS | {"control", "power", "land"}:
+        return False
+    return _victim_kind(head, sent) is None and head.ent_type_ not in ("PERSON", "NORP")
+
+
 # Phrases that give a protest's cause or background, not what happened at it:
 # "against the detention of activists accused of vandalising a bank", "compensation for damage".
 CAUSE_PREPS = frozenset({"against", "over", "for", "about", "after", "following", "since", "because"})
@@ -368,6 +391,8 @@ def classify(sent: SpacySpan, cues: dict[str, list[Token]] | None = None) -> Tri
     if "transfer" in present:
         return hit("transfer", "Non-violent transfer of territory")
     if "territory" in present:
+        if any(_seizes_goods(tok, sent) for tok in cues["territory"]) and not present & {"clash", "violence"}:
+            return hit("territory", "Looting/property destruction")  # "police seized a ton of marijuana"
         for tok in cues["territory"]:
             if _has_place_object(tok, sent):
                 return Trigger(TERRITORY, tok, "territory", present)
