@@ -175,11 +175,20 @@ def _has_toll_words(sent: SpacySpan) -> bool:
     return any(t.lemma_.lower() in words or t.lower_ in ("dead", "fatality", "fatalities") for t in sent)
 
 
-def sentence_events(doc: Doc, result: ArticleResult) -> list[EventMention]:
+# Each sentence with the cue groups found in it.
+SentenceCues = list[tuple[SpacySpan, dict[str, list[Token]]]]
+
+
+def sentence_cues(doc: Doc) -> SentenceCues:
+    """Each sentence with its cue groups, found once per document (the scan is the stage's main cost)."""
+    return [(sent, find_cues(lemma_text(sent))) for sent in doc.sents]
+
+
+def sentence_events(doc: Doc, result: ArticleResult,
+                    cues_by_sentence: SentenceCues | None = None) -> list[EventMention]:
     """One mention per sentence that reports a conflict event (before merging)."""
     found: list[EventMention] = []
-    for sent in doc.sents:
-        all_cues = find_cues(lemma_text(sent))
+    for sent, all_cues in cues_by_sentence if cues_by_sentence is not None else sentence_cues(doc):
         segments = _segments(sent, result.claims) if all_cues else [None]
         for segment in segments[:-1]:  # clauses inside claims other than the sentence's last
             seg_cues = _restrict(all_cues, segment)
@@ -492,9 +501,9 @@ def _acled_plover(default: str | None, mention: EventMention) -> str | None:
 ONE_WAY_FIRE = frozenset({"Shelling/artillery/missile attack", "Grenade"})
 
 
-def _fire_returned(doc: Doc) -> bool:
+def _fire_returned(cues_by_sentence: SentenceCues) -> bool:
     """Whether any sentence tells of fire both ways ('fired back', 'in both directions of the frontline')."""
-    return any("two_sided" in find_cues(lemma_text(sent)) for sent in doc.sents)
+    return any("two_sided" in cues for _, cues in cues_by_sentence)
 
 
 def _plover_event(result: ArticleResult, n: int, m: EventMention) -> Event:
@@ -523,7 +532,8 @@ def _plover_event(result: ArticleResult, n: int, m: EventMention) -> Event:
 def events(doc: Doc, result: ArticleResult) -> None:
     """ACLED / PLOVER events with actors, place, date, fatalities and who asserts them."""
     groups: list[list[EventMention]] = []
-    for mention in sentence_events(doc, result):
+    cues_by_sentence = sentence_cues(doc)
+    for mention in sentence_events(doc, result, cues_by_sentence):
         for group in groups:
             if _compatible(group[0], mention, result):
                 group.append(mention)
@@ -544,7 +554,7 @@ def events(doc: Doc, result: ArticleResult) -> None:
         if sub == PLOVER_ONLY:
             result.events.append(_plover_event(result, n, first))
             continue
-        if sub in ONE_WAY_FIRE and _fire_returned(doc):
+        if sub in ONE_WAY_FIRE and _fire_returned(cues_by_sentence):
             sub = "Armed clash"  # "... shelled their positions. The forces fired back.": an exchange
         if sub == "Attack" and trafficker_victim(result.article.text):
             sub = "Armed clash"  # the victim belonged to a drug-trafficking group: armed on both sides
