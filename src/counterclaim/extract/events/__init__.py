@@ -25,7 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalities, Place, Span
 from ..claims.lexicon import cue_nouns
 from ..registry import stage
-from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text, trafficker_victim
+from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text, lemma_words, trafficker_victim
 from .interactions import (Interaction, arguments, codebook_type, demand_arguments, intended, interaction,
                            negated, reported_demand, stated_intent)
 from .lexicon import nouns, type_of_sub
@@ -181,7 +181,8 @@ SentenceCues = list[tuple[SpacySpan, dict[str, list[Token]]]]
 
 def sentence_cues(doc: Doc) -> SentenceCues:
     """Each sentence with its cue groups, found once per document (the scan is the stage's main cost)."""
-    return [(sent, find_cues(lemma_text(sent))) for sent in doc.sents]
+    words = lemma_words(doc)
+    return [(sent, find_cues(lemma_text(sent, words))) for sent in doc.sents]
 
 
 def sentence_events(doc: Doc, result: ArticleResult,

@@ -12,10 +12,12 @@ regains, a non-state actor overtakes).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from .lexicon import cue_patterns, lowercase_text_ok, nouns
 
@@ -61,31 +63,46 @@ class LemmaText:
 
     text: str
     starts: tuple[int, ...]
-    tokens: tuple[Token, ...]
+    sent: SpacySpan
 
     def token_at(self, char: int) -> Token:
-        index = 0
-        for i, start in enumerate(self.starts):
-            if start > char:
-                break
-            index = i
-        return self.tokens[index]
+        return self.sent[bisect_right(self.starts, char) - 1]
 
 
 # Forms the small model lemmatises wrongly ("staged" -> "stag"); cue patterns are written for the verb.
 LEMMA_FIXES = {"staged": "stage", "staging": "stage"}
 
 
-def lemma_text(sent: SpacySpan) -> LemmaText:
-    parts: list[str] = []
-    starts: list[int] = []
+def _lemma(tok: Token) -> str:
+    return LEMMA_FIXES.get(tok.lower_) or (tok.lemma_ or tok.text).lower()
+
+
+def lemma_words(doc: Doc) -> list[str]:
+    """``_lemma`` of every token, read from one attribute array (no Token objects): lemma text
+    is built for every sentence of every article."""
+    strings = doc.vocab.strings
+    seen: dict[tuple[int, int], str] = {}
+    words = []
+    for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+        word = seen.get((lower, lemma))
+        if word is None:
+            if not strings[lemma]:
+                words.append(_lemma(doc[i]))
+                continue
+            word = seen[(lower, lemma)] = LEMMA_FIXES.get(strings[lower]) or strings[lemma].lower()
+        words.append(word)
+    return words
+
+
+def lemma_text(sent: SpacySpan, words: list[str] | None = None) -> LemmaText:
+    """``words``: ``lemma_words`` of the sentence's doc, when already computed."""
+    parts = words[sent.start:sent.end] if words is not None else [_lemma(tok) for tok in sent]
+    starts = []
     pos = 0
-    for tok in sent:
-        lemma = LEMMA_FIXES.get(tok.lower_) or (tok.lemma_ or tok.text).lower()
+    for part in parts:
         starts.append(pos)
-        parts.append(lemma)
-        pos += len(lemma) + 1
-    return LemmaText(" ".join(parts), tuple(starts), tuple(sent))
+        pos += len(part) + 1
+    return LemmaText(" ".join(parts), tuple(starts), sent)
 
 
 def find_cues(lt: LemmaText) -> dict[str, list[Token]]:
