@@ -19,7 +19,8 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .lexicon import cue_patterns, lowercase_text_ok, nouns
+from .lexicon import cue_gates, cue_patterns, lowercase_text_ok, nouns
+from .prefilter import word_start_strings
 
 TERRITORY = "territory"  # placeholder until actors are known
 # Weapon groups are checked in this order: the most specific means wins.
@@ -108,8 +109,15 @@ def lemma_text(sent: SpacySpan, words: list[str] | None = None) -> LemmaText:
 def find_cues(lt: LemmaText) -> dict[str, list[Token]]:
     """Cue group -> first token of each match, in sentence order."""
     found: dict[str, list[Token]] = {}
-    for group, pattern in cue_patterns(lowercase_text_ok(lt.text)).items():
-        hits = [lt.token_at(m.start()) for m in pattern.finditer(lt.text)]
+    text = lt.text
+    lower = lowercase_text_ok(text)
+    gates = cue_gates() if lower else {}
+    starts = word_start_strings(text) if lower else set()
+    for group, pattern in cue_patterns(lower).items():
+        gate = gates.get(group)
+        if gate is not None and gate.isdisjoint(starts):
+            continue  # no word here starts as every match must: the regex cannot match
+        hits = [lt.token_at(m.start()) for m in pattern.finditer(text)]
         if hits:
             found[group] = hits
     return found

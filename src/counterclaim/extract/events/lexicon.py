@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from .prefilter import literal_prefixes
+
 
 def _load(name: str) -> dict[str, Any]:
     path = resources.files("counterclaim.data").joinpath("events", name)
@@ -59,6 +61,19 @@ def cue_patterns(lowercase_text: bool = False) -> dict[str, re.Pattern[str]]:
         exact = lowercase_text and source == source.lower()
         compiled[name] = re.compile(source) if exact else re.compile(source, re.IGNORECASE)
     return compiled
+
+
+@functools.lru_cache(maxsize=1)
+def cue_gates() -> dict[str, frozenset[str]]:
+    """Cue group -> strings one of which lower-case lemma text must contain for the group's
+    case-sensitive pattern to match (``prefilter``); groups that cannot be gated are left out."""
+    gates = {}
+    for name, group in _load("triggers.json")["groups"].items():
+        if all(p == p.lower() for p in group["patterns"]):
+            prefixes = literal_prefixes(group["patterns"])
+            if prefixes is not None:
+                gates[name] = prefixes
+    return gates
 
 
 # The two lower-case letters that Unicode case-folding matches to ASCII ones ("ı" ~ "i", "ſ" ~ "s"):
