@@ -158,9 +158,21 @@ def contextual(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms: lis
     return score * 0.1 if c.population * MINOR_SENSE_RATIO < largest else score
 
 
-def _same_name(index: int, t: Toponym, toponyms: list[Toponym]) -> set[int]:
+def _same_name(index: int, t: Toponym, toponyms: list[Toponym],
+               by_name: dict[str, set[int]] | None = None) -> set[int]:
+    """``by_name``: ``_indices_by_name(toponyms)``, when already built (it saves a pass per call)."""
     key = normalise_name(t.text)
+    if by_name is not None:
+        return by_name.get(key, set()) | {index}
     return {i for i, o in enumerate(toponyms) if o.text == t.text or normalise_name(o.text) == key} | {index}
+
+
+def _indices_by_name(toponyms: list[Toponym]) -> dict[str, set[int]]:
+    """Normalised name -> indices of the toponyms spelled so (equal texts normalise alike)."""
+    out: dict[str, set[int]] = {}
+    for i, o in enumerate(toponyms):
+        out.setdefault(normalise_name(o.text), set()).add(i)
+    return out
 
 
 def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms: list[Toponym],
@@ -202,12 +214,13 @@ def _names_a_polity(t: Toponym) -> bool:
     return any(c.id.startswith(("country:", "admin1:")) and normalise_name(c.name) == key for c in t.candidates)
 
 
-def best(t: Toponym, index: int, ctx: Context | None, toponyms: list[Toponym]) -> tuple[Candidate | None, float]:
+def best(t: Toponym, index: int, ctx: Context | None, toponyms: list[Toponym],
+         by_name: dict[str, set[int]] | None = None) -> tuple[Candidate | None, float]:
     """The best candidate and its lead over the runner-up."""
     if not t.candidates:
         return None, 0.0
     scored = []
-    same_name = _same_name(index, t, toponyms) if ctx else set()
+    same_name = _same_name(index, t, toponyms, by_name) if ctx else set()
     for c in t.candidates:
         s = prior(c, t) + (contextual(c, index, t, ctx, toponyms, same_name) if ctx else 0.0)
         scored.append((s, -c.population, c))
@@ -220,6 +233,7 @@ def best(t: Toponym, index: int, ctx: Context | None, toponyms: list[Toponym]) -
 def resolve(toponyms: list[Toponym], extra_context: list[Candidate] = ()) -> None:
     """Set ``chosen`` on every toponym that has candidates."""
     admin1_names = _admin1_names(toponyms)
+    by_name = _indices_by_name(toponyms)
     anchors = Context(admin1_names=admin1_names)
     for c in extra_context:
         anchors.add(-1, c)
@@ -228,7 +242,7 @@ def resolve(toponyms: list[Toponym], extra_context: list[Candidate] = ()) -> Non
         if c is not None and (lead >= ANCHOR_MARGIN or len(t.candidates) == 1):
             anchors.add(i, c)
     for i, t in enumerate(toponyms):
-        t.chosen, _ = best(t, i, anchors, toponyms)
+        t.chosen, _ = best(t, i, anchors, toponyms, by_name)
     # Round two: the whole article's first reading is the context.
     full = Context(admin1_names=admin1_names)
     for c in extra_context:
@@ -237,7 +251,7 @@ def resolve(toponyms: list[Toponym], extra_context: list[Candidate] = ()) -> Non
         if t.chosen is not None:
             full.add(i, t.chosen)
     for i, t in enumerate(toponyms):
-        t.chosen, _ = best(t, i, full, toponyms)
+        t.chosen, _ = best(t, i, full, toponyms, by_name)
 
 
 def _admin1_names(toponyms: list[Toponym]) -> dict[str, dict[str, float]]:
