@@ -149,22 +149,42 @@ def prior(c: Candidate, t: Toponym) -> float:
 
 
 def contextual(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms: list[Toponym],
-               same_name: set[int] | None = None) -> float:
-    """Context support for ``c``; ``same_name``: the toponyms spelled like ``t`` (they do not vote for it)."""
+               same_name: set[int] | None = None, others: list | None = None) -> float:
+    """Context support for ``c``; ``same_name``: the toponyms spelled like ``t`` (they do not vote for it);
+    ``others``: ``_other_points(ctx, same_name)``, when already built."""
     if same_name is None:
         same_name = _same_name(index, t, toponyms)
-    score = _context_score(c, index, t, ctx, toponyms, same_name)
+    if others is None:
+        others = _other_points(ctx, same_name)
+    score = _context_score(c, index, t, ctx, toponyms, same_name, others)
     largest = max(o.population for o in t.candidates)
     return score * 0.1 if c.population * MINOR_SENSE_RATIO < largest else score
 
 
-def _same_name(index: int, t: Toponym, toponyms: list[Toponym]) -> set[int]:
+def _same_name(index: int, t: Toponym, toponyms: list[Toponym],
+               by_name: dict[str, set[int]] | None = None) -> set[int]:
+    """``by_name``: ``_indices_by_name(toponyms)``, when already built (it saves a pass per call)."""
     key = normalise_name(t.text)
+    if by_name is not None:
+        return by_name.get(key, set()) | {index}
     return {i for i, o in enumerate(toponyms) if o.text == t.text or normalise_name(o.text) == key} | {index}
 
 
+def _indices_by_name(toponyms: list[Toponym]) -> dict[str, set[int]]:
+    """Normalised name -> indices of the toponyms spelled so (equal texts normalise alike)."""
+    out: dict[str, set[int]] = {}
+    for i, o in enumerate(toponyms):
+        out.setdefault(normalise_name(o.text), set()).add(i)
+    return out
+
+
+def _other_points(ctx: Context, same_name: set[int]) -> list[tuple[str, tuple[float, float, float]]]:
+    """(id, ``point_terms``) of the context's points not from a toponym spelled alike, in context order."""
+    return [(pid, terms) for (i, _, _, pid), terms in zip(ctx.points, ctx.point_terms) if i not in same_name]
+
+
 def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms: list[Toponym],
-                   same_name: set[int]) -> float:
+                   same_name: set[int], others: list[tuple[str, tuple[float, float, float]]]) -> float:
     score = 0.0
     dominant_admin1 = ctx.dominant_admin1(same_name)
     if c.kind != "country" and ctx.names_country(c.country_code, same_name):
@@ -181,8 +201,8 @@ def _context_score(c: Candidate, index: int, t: Toponym, ctx: Context, toponyms:
         # A place read through one of its alternate names is not near itself: "Paris" is not
         # the Georgia town that lists it as a former name because that town is named too.
         alias_only = normalise_name(c.name) != normalise_name(t.text)
-        nearest = nearest_km(c.lat, c.lon, (terms for (i, _, _, pid), terms in zip(ctx.points, ctx.point_terms)
-                                            if i not in same_name and not (alias_only and pid == c.id)))
+        nearest = nearest_km(c.lat, c.lon, (terms for pid, terms in others if not (alias_only and pid == c.id))
+                             if alias_only else (terms for _, terms in others))
         if nearest is not None:
             score += W_NEARBY * math.exp(-nearest / NEARBY_SCALE_KM)
     if t.container is not None:
@@ -202,14 +222,16 @@ def _names_a_polity(t: Toponym) -> bool:
     return any(c.id.startswith(("country:", "admin1:")) and normalise_name(c.name) == key for c in t.candidates)
 
 
-def best(t: Toponym, index: int, ctx: Context | None, toponyms: list[Toponym]) -> tuple[Candidate | None, float]:
+def best(t: Toponym, index: int, ctx: Context | None, toponyms: list[Toponym],
+         by_name: dict[str, set[int]] | None = None) -> tuple[Candidate | None, float]:
     """The best candidate and its lead over the runner-up."""
     if not t.candidates:
         return None, 0.0
     scored = []
-    same_name = _same_name(index, t, toponyms) if ctx else set()
+    same_name = _same_name(index, t, toponyms, by_name) if ctx else set()
+    others = _other_points(ctx, same_name) if ctx else []  # the same for every candidate
     for c in t.candidates:
-        s = prior(c, t) + (contextual(c, index, t, ctx, toponyms, same_name) if ctx else 0.0)
+        s = prior(c, t) + (contextual(c, index, t, ctx, toponyms, same_name, others) if ctx else 0.0)
         scored.append((s, -c.population, c))
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
     lead = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
@@ -220,6 +242,7 @@ def best(t: Toponym, index: int, ctx: Context | None, toponyms: list[Toponym]) -
 def resolve(toponyms: list[Toponym], extra_context: list[Candidate] = ()) -> None:
     """Set ``chosen`` on every toponym that has candidates."""
     admin1_names = _admin1_names(toponyms)
+    by_name = _indices_by_name(toponyms)
     anchors = Context(admin1_names=admin1_names)
     for c in extra_context:
         anchors.add(-1, c)
@@ -228,7 +251,7 @@ def resolve(toponyms: list[Toponym], extra_context: list[Candidate] = ()) -> Non
         if c is not None and (lead >= ANCHOR_MARGIN or len(t.candidates) == 1):
             anchors.add(i, c)
     for i, t in enumerate(toponyms):
-        t.chosen, _ = best(t, i, anchors, toponyms)
+        t.chosen, _ = best(t, i, anchors, toponyms, by_name)
     # Round two: the whole article's first reading is the context.
     full = Context(admin1_names=admin1_names)
     for c in extra_context:
@@ -237,7 +260,7 @@ def resolve(toponyms: list[Toponym], extra_context: list[Candidate] = ()) -> Non
         if t.chosen is not None:
             full.add(i, t.chosen)
     for i, t in enumerate(toponyms):
-        t.chosen, _ = best(t, i, full, toponyms)
+        t.chosen, _ = best(t, i, full, toponyms, by_name)
 
 
 def _admin1_names(toponyms: list[Toponym]) -> dict[str, dict[str, float]]:
