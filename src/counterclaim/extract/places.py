@@ -44,6 +44,7 @@ from ..geo import Candidate, get_gazetteer, normalise_name, offset
 from ..model import ArticleResult, Place, Relative, Span
 from ..nlp.cached import doc_text
 from .places_civic import civic_names, party_districts
+from .places_local import local_towns
 from .places_features import TRAILING_HEADS, listed_before_plural_head, named_features
 from .places_relative import RelativePhrase, find_relative
 from .places_resolve import Toponym, dominant_area, lookup, resolve
@@ -172,6 +173,7 @@ def recognise(doc: Doc) -> list[Toponym]:
     found.extend(_list_neighbours(doc, text, gazetteer, found, people))
     found.extend(_untagged_after_preposition(doc, gazetteer, found, people))
     found.extend(_datelines(text, gazetteer, found))
+    found.extend(local_towns(doc, gazetteer, found, people, COMMON_REGION_WORDS, _trim))
     found = [t for t in found if not _names_a_person_or_body(doc, t) and not _bare_ocean_name(t)]
     found = _with_features(doc, text, gazetteer, found)
     found.extend(_listed_before_plural_head(text, gazetteer, found))
