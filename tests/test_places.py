@@ -396,3 +396,10 @@ def test_town_name_of_a_firm_far_from_the_story_is_not_a_place():
     found = run_places("Flooding closed roads in Lawrenceville, Georgia. Staff at Danbury Mint said the roads "
                        "were closed.")
     assert not by_text(found, "Danbury")
+
+
+def test_untagged_town_near_the_story_is_a_place_and_a_surname_is_not():
+    found = run_places("Flood waters rose in Wheaton, Illinois. Sheldon Peck, an early Lombard settler, built a house there.")
+    assert [p.country_code for p in by_text(found, "Lombard")] == ["US"]
+    found = run_places("Flood waters rose in Wheaton, Illinois. Mary Lombard said the house was safe.")
+    assert not by_text(found, "Lombard")

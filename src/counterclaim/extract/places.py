@@ -130,15 +130,18 @@ def places(doc: Doc, result: ArticleResult) -> None:
 def recognise(doc: Doc) -> list[Toponym]:
     gazetteer = get_gazetteer()
     found: list[Toponym] = []
+    guarded: list[SpacySpan] = []  # gazetteer matches the guards took for a person's or body's name
     for ent in doc.ents:
         span = _trim(ent)
         if span is None or not span.text[:1].isupper():  # "west", "the north": directions, not names
             continue
         if ent.label_ in PLACE_LABELS:
             if ent.ent_id_:  # a gazetteer rule, not the model: guard against names of people and bodies
-                span = _guard_rule_match(doc, span, gazetteer)
-                if span is None:
+                kept = _guard_rule_match(doc, span, gazetteer)
+                if kept is None:
+                    guarded.append(span)
                     continue
+                span = kept
             candidates = lookup(gazetteer, span.text)
             if len(span) > 1 and not any(c.exact for c in candidates):
                 known = _known_part(doc, span, gazetteer)
@@ -173,7 +176,7 @@ def recognise(doc: Doc) -> list[Toponym]:
     found.extend(_list_neighbours(doc, text, gazetteer, found, people))
     found.extend(_untagged_after_preposition(doc, gazetteer, found, people))
     found.extend(_datelines(text, gazetteer, found))
-    found.extend(local_towns(doc, gazetteer, found, people, COMMON_REGION_WORDS, _trim))
+    found.extend(local_towns(doc, gazetteer, found, people, COMMON_REGION_WORDS, _trim, guarded))
     found = [t for t in found if not _names_a_person_or_body(doc, t) and not _bare_ocean_name(t)]
     found = _with_features(doc, text, gazetteer, found)
     found.extend(_listed_before_plural_head(text, gazetteer, found))

@@ -29,7 +29,8 @@ PERSON_POST_WORDS = frozenset({"mayor", "manager", "chief", "fire", "police", "c
                                "school", "council", "councillor", "councillors", "labour", "harbour", "harbor",
                                "parks", "central", "selectman", "sheriff", "board", "department"})
 # Words of a body's name that are also names of towns ("University", "Metro", "Delta").
-GENERIC_WORDS = PERSON_POST_WORDS | {"university", "college", "metro", "delta", "federation", "human", "eagle"}
+GENERIC_WORDS = PERSON_POST_WORDS | {"university", "college", "metro", "delta", "federation", "human", "eagle", "officer",
+                                       "information", "public"}
 ADMIN_HEADS = frozenset({"County", "Parish", "Township", "Borough", "Province", "District", "Region"})
 POSSESSIVE = re.compile(r"['’]s?$")
 NEWSPAPER_HINTS = frozenset({"post", "times", "herald", "tribune", "journal", "gazette", "news", "chronicle",
@@ -37,12 +38,22 @@ NEWSPAPER_HINTS = frozenset({"post", "times", "herald", "tribune", "journal", "g
 
 
 def local_towns(doc: Doc, gazetteer, found: list[Toponym], people: set[str], common_words: frozenset[str],
-                trim) -> list[Toponym]:
-    """Towns inside ORG / PERSON entities, each within ``LOCAL_KM`` of a place already recognised."""
+                trim, guarded: list[SpacySpan] = ()) -> list[Toponym]:
+    """Towns inside ORG / PERSON entities or left untagged, each within ``LOCAL_KM`` of a place already
+    recognised, or the state such a place is in; ``guarded``: gazetteer matches a guard dropped as
+    part of a name ("Georgia Environmental Protection Division"), which the same test brings back."""
     anchors = _anchor_points(found)
     if not anchors:
         return []
     out: list[Toponym] = []
+    # A guarded match after a capitalised word is the end of a longer name ("New London", "St. Paris").
+    guarded = [g for g in guarded if g.start == 0 or not (doc[g.start - 1].is_title or doc[g.start - 1].is_upper)]
+    for part in [*guarded, *_untagged_names(doc)]:
+        if any(t.start < part.end_char and part.start_char < t.end for t in found):
+            continue
+        toponym = _near(part, gazetteer, anchors, people, common_words)
+        if toponym is not None:
+            out.append(toponym)
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "PERSON"):
             continue
@@ -52,26 +63,59 @@ def local_towns(doc: Doc, gazetteer, found: list[Toponym], people: set[str], com
         if span is None or any(tok.lower_ in NEWSPAPER_HINTS for tok in span):
             continue
         for part in _parts(span, person=ent.label_ == "PERSON"):
-            if part.text in people or any(tok.lower_ in GENERIC_WORDS for tok in part) or part.text.lower() in common_words or not part.text[:1].isupper():
-                continue
-            candidates = tuple(c for c in lookup(gazetteer, part.text)
-                               if c.exact and not c.feature and c.kind in ("town", "region"))
-            key = normalise_name(part.text)
-            points = [terms for name, terms in anchors if name != key]
-            if part.end < len(doc) and doc[part.end].text in ADMIN_HEADS:
-                continue  # "Tipperary County Council": the county's name goes on
-            if any((d := nearest_km(c.lat, c.lon, points)) is not None and d <= LOCAL_KM for c in candidates):
-                name = POSSESSIVE.sub("", part.text)  # "Middletown’s" as one token
-                out.append(Toponym(part.start_char, part.start_char + len(name), name, candidates, mislabelled=True))
+            toponym = _near(part, gazetteer, anchors, people, common_words)
+            if toponym is not None:
+                out.append(toponym)
                 break
     return out
 
 
-def _anchor_points(found: list[Toponym]) -> list[tuple[str, tuple[float, float, float]]]:
+def _near(part: SpacySpan, gazetteer, anchors, people: set[str], common_words: frozenset[str]) -> Toponym | None:
+    """``part`` as a toponym when the gazetteer has a town or county of that name near an anchor."""
+    doc = part.doc
+    if part.text in people or any(tok.lower_ in GENERIC_WORDS for tok in part) \
+            or part.text.lower() in common_words or not part.text[:1].isupper():
+        return None
+    if part.end < len(doc) and doc[part.end].text in ADMIN_HEADS:
+        return None  # "Tipperary County Council": the county's name goes on
+    candidates = tuple(c for c in lookup(gazetteer, part.text)
+                       if c.exact and not c.feature and c.kind in ("town", "region"))
+    if not candidates:
+        return None
+    key = normalise_name(part.text)
+    points = [terms for name, terms, _ in anchors if name != key]
+    states = {admin1 for name, _, admin1 in anchors if name != key}
+    if not any(c.id.startswith("admin1:") and c.admin1 in states
+               or (d := nearest_km(c.lat, c.lon, points)) is not None and d <= LOCAL_KM for c in candidates):
+        return None
+    name = POSSESSIVE.sub("", part.text)  # "Middletown’s" as one token
+    return Toponym(part.start_char, part.start_char + len(name), name, candidates, mislabelled=True)
+
+
+def _untagged_names(doc: Doc) -> Iterator[SpacySpan]:
+    """Runs of capitalised proper nouns no entity covers ("early Lombard settler", "now Oakdale")."""
+    i = 0
+    while i < len(doc):
+        if not _untagged_name_word(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and _untagged_name_word(doc[j]):
+            j += 1
+        if j - i <= MAX_PART_WORDS:
+            yield doc[i:j]
+        i = j
+
+
+def _untagged_name_word(tok) -> bool:
+    return tok.ent_type_ == "" and tok.pos_ == "PROPN" and tok.is_title
+
+
+def _anchor_points(found: list[Toponym]) -> list[tuple[str, tuple[float, float, float], str | None]]:
     """(normalised name, point terms) of each recognised town or county, read once by the resolver."""
     copies = [dataclasses.replace(t, chosen=None, scores={}) for t in found if not t.mislabelled]
     resolve(copies)
-    return [(normalise_name(t.text), point_terms(t.chosen.lat, t.chosen.lon)) for t in copies
+    return [(normalise_name(t.text), point_terms(t.chosen.lat, t.chosen.lon), t.chosen.admin1) for t in copies
             if t.chosen is not None and t.chosen.kind in ("town", "region") and not t.chosen.feature
             and not t.chosen.id.startswith("admin1:")]
 
