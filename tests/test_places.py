@@ -403,3 +403,10 @@ def test_untagged_town_near_the_story_is_a_place_and_a_surname_is_not():
     assert [p.country_code for p in by_text(found, "Lombard")] == ["US"]
     found = run_places("Flood waters rose in Wheaton, Illinois. Mary Lombard said the house was safe.")
     assert not by_text(found, "Lombard")
+
+
+def test_town_no_gazetteer_knows_is_kept_where_the_sentence_places_it():
+    found = run_places("There are 26 applicants in Portroe and 24 in Cloughjordan, the council said.")
+    assert [p.kind for p in by_text(found, "Portroe")] == ["area"]
+    found = run_places("Dennis Lopez of Thackerville, Okla., came to see the plane off.")
+    assert by_text(found, "Thackerville")

@@ -151,7 +151,8 @@ def recognise(doc: Doc) -> list[Toponym]:
                 inner = _leading_place(doc, span, gazetteer)
                 if inner is not None:
                     span, candidates = inner
-            if not candidates and (ent.label_ == "GPE" or _looks_like_demonym(span)):
+            if not candidates and (ent.label_ == "GPE" and not _unknown_town_in_place(doc, span, gazetteer)
+                                   or _looks_like_demonym(span)):
                 continue  # a "GPE" no gazetteer knows is mostly a person, product or firm
             if not candidates and any(tok.lower_ in OCCASION_WORDS for tok in span):
                 continue  # "the Easter Vigil", "Operation Desert Storm": a time or an action, not a place
@@ -567,6 +568,26 @@ def _place_inside_organisation(doc: Doc, span: SpacySpan, gazetteer) -> Toponym 
                            or candidates[0].kind == "town" and candidates[0].population >= ORG_AS_TOWN):
             return Toponym(inner.start_char, inner.end_char, inner.text, candidates)
     return None
+
+
+# Last words of a body's name, not a town's ("District" stays: "Nenagh Municipal District").
+UNKNOWN_TOWN_NOT_LAST = ORG_HEADS - PLACE_ENDINGS - {"district"}
+
+
+def _unknown_town_in_place(doc: Doc, span: SpacySpan, gazetteer) -> bool:
+    """A "GPE" no gazetteer knows is a small town when the sentence puts it on the map: after a locative
+    preposition ("applicants in Portroe"), after "the village of", or before its state ("Thackerville, Okla.")."""
+    if _looks_like_demonym(span) or not all(tok.is_title for tok in span if tok.is_alpha) \
+            or len(span.text.replace(".", "")) <= 3 or span[-1].lower_ in UNKNOWN_TOWN_NOT_LAST:
+        return False  # "Lt.", "St.", "Fly"; "Wyandotte County District Court"
+    if _after_locative(doc, span):
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in TOWN_WORDS | {"village"}:
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        after = doc[span.end + 1]
+        return after.is_title and any(c.exact and c.kind in ("region", "country") for c in lookup(gazetteer, after.text))
+    return False
 
 
 def _looks_like_demonym(span: SpacySpan) -> bool:
