@@ -23,6 +23,8 @@ from .places_resolve import Toponym, lookup, resolve
 # A town this close to a place the article names is the one meant.
 LOCAL_KM = 40.0
 MAX_PART_WORDS = 3
+# A town this large anywhere in the state of a place the article names is also local.
+STATE_TOWN = 10_000
 # After a town's name inside a person's name tag, these make it a body or a post, not a surname:
 # "Avondale Mayor Ed Rieker", "Rock Hill City Manager", "Hounslow Labour councillors".
 PERSON_POST_WORDS = frozenset({"mayor", "manager", "chief", "fire", "police", "city", "town", "county", "high",
@@ -86,6 +88,7 @@ def _near(part: SpacySpan, gazetteer, anchors, people: set[str], common_words: f
     points = [terms for name, terms, _ in anchors if name != key]
     states = {admin1 for name, _, admin1 in anchors if name != key}
     if not any(c.id.startswith("admin1:") and c.admin1 in states
+               or c.kind == "town" and c.population >= STATE_TOWN and c.admin1 in states
                or (d := nearest_km(c.lat, c.lon, points)) is not None and d <= LOCAL_KM for c in candidates):
         return None
     name = POSSESSIVE.sub("", part.text)  # "Middletown’s" as one token
