@@ -410,3 +410,9 @@ def test_town_no_gazetteer_knows_is_kept_where_the_sentence_places_it():
     assert [p.kind for p in by_text(found, "Portroe")] == ["area"]
     found = run_places("Dennis Lopez of Thackerville, Okla., came to see the plane off.")
     assert by_text(found, "Thackerville")
+
+
+def test_first_word_the_model_left_out_joins_a_known_name():
+    found = run_places("Ever since New London Police Chief Tom Cipolli made a public appeal, residents of Groton "
+                       "have asked for answers.")
+    assert by_text(found, "New London") and not by_text(found, "London")

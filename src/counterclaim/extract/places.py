@@ -136,6 +136,7 @@ def recognise(doc: Doc) -> list[Toponym]:
         if span is None or not span.text[:1].isupper():  # "west", "the north": directions, not names
             continue
         if ent.label_ in PLACE_LABELS:
+            span = _with_first_word(doc, span, gazetteer)
             if ent.ent_id_:  # a gazetteer rule, not the model: guard against names of people and bodies
                 kept = _guard_rule_match(doc, span, gazetteer)
                 if kept is None:
@@ -572,6 +573,20 @@ def _place_inside_organisation(doc: Doc, span: SpacySpan, gazetteer) -> Toponym 
 
 # Last words of a body's name, not a town's ("District" stays: "Nenagh Municipal District").
 UNKNOWN_TOWN_NOT_LAST = ORG_HEADS - PLACE_ENDINGS - {"district"}
+
+
+def _with_first_word(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan:
+    """"New" + "London", "North" + "Las Vegas": the model left out the first word of a name the gazetteer
+    knows as written; the longer name is the place."""
+    if span.start == 0 or span.text.lower().startswith("the "):
+        return span
+    before = doc[span.start - 1]
+    if not before.is_title or before.is_stop or before.ent_type_ in PLACE_LABELS:
+        return span
+    longer = doc[span.start - 1:span.end]
+    if any(c.exact and not c.feature and c.kind in ("town", "region", "country") for c in lookup(gazetteer, longer.text)):
+        return longer
+    return span
 
 
 def _unknown_town_in_place(doc: Doc, span: SpacySpan, gazetteer) -> bool:
