@@ -379,3 +379,40 @@ def test_a_direction_word_after_a_preposition_is_no_town():
 def test_an_ocean_named_in_full_is_a_place():
     (p,) = by_text(run_places("The ship sank in the Pacific Ocean last week."), "Pacific Ocean")
     assert p.name == "Pacific Ocean"
+
+
+# --- towns the model mislabelled, near the article's other places ---------------------------
+
+
+def test_town_inside_an_organisation_near_the_story_is_a_place():
+    found = run_places("A fire broke out in Lawrenceville, Georgia, on Monday. Crews from the Buford Fire "
+                       "Department helped, and a Buford home was damaged.")
+    buford = by_text(found, "Buford")
+    assert len(buford) == 2 and all(p.country_code == "US" and p.kind == "town" for p in buford)
+    assert all(haversine_km(p.lat, p.lon, 33.96, -83.99) < 40 for p in buford)
+
+
+def test_town_name_of_a_firm_far_from_the_story_is_not_a_place():
+    found = run_places("Flooding closed roads in Lawrenceville, Georgia. Staff at Danbury Mint said the roads "
+                       "were closed.")
+    assert not by_text(found, "Danbury")
+
+
+def test_untagged_town_near_the_story_is_a_place_and_a_surname_is_not():
+    found = run_places("Flood waters rose in Wheaton, Illinois. Sheldon Peck, an early Lombard settler, built a house there.")
+    assert [p.country_code for p in by_text(found, "Lombard")] == ["US"]
+    found = run_places("Flood waters rose in Wheaton, Illinois. Mary Lombard said the house was safe.")
+    assert not by_text(found, "Lombard")
+
+
+def test_town_no_gazetteer_knows_is_kept_where_the_sentence_places_it():
+    found = run_places("There are 26 applicants in Portroe and 24 in Cloughjordan, the council said.")
+    assert [p.kind for p in by_text(found, "Portroe")] == ["area"]
+    found = run_places("Dennis Lopez of Thackerville, Okla., came to see the plane off.")
+    assert by_text(found, "Thackerville")
+
+
+def test_first_word_the_model_left_out_joins_a_known_name():
+    found = run_places("Ever since New London Police Chief Tom Cipolli made a public appeal, residents of Groton "
+                       "have asked for answers.")
+    assert by_text(found, "New London") and not by_text(found, "London")

@@ -44,6 +44,7 @@ from ..geo import Candidate, get_gazetteer, normalise_name, offset
 from ..model import ArticleResult, Place, Relative, Span
 from ..nlp.cached import doc_text
 from .places_civic import civic_names, party_districts
+from .places_local import local_towns
 from .places_features import TRAILING_HEADS, listed_before_plural_head, named_features
 from .places_relative import RelativePhrase, find_relative
 from .places_resolve import Toponym, dominant_area, lookup, resolve
@@ -129,15 +130,19 @@ def places(doc: Doc, result: ArticleResult) -> None:
 def recognise(doc: Doc) -> list[Toponym]:
     gazetteer = get_gazetteer()
     found: list[Toponym] = []
+    guarded: list[SpacySpan] = []  # gazetteer matches the guards took for a person's or body's name
     for ent in doc.ents:
         span = _trim(ent)
         if span is None or not span.text[:1].isupper():  # "west", "the north": directions, not names
             continue
         if ent.label_ in PLACE_LABELS:
+            span = _with_first_word(doc, span, gazetteer)
             if ent.ent_id_:  # a gazetteer rule, not the model: guard against names of people and bodies
-                span = _guard_rule_match(doc, span, gazetteer)
-                if span is None:
+                kept = _guard_rule_match(doc, span, gazetteer)
+                if kept is None:
+                    guarded.append(span)
                     continue
+                span = kept
             candidates = lookup(gazetteer, span.text)
             if len(span) > 1 and not any(c.exact for c in candidates):
                 known = _known_part(doc, span, gazetteer)
@@ -147,7 +152,8 @@ def recognise(doc: Doc) -> list[Toponym]:
                 inner = _leading_place(doc, span, gazetteer)
                 if inner is not None:
                     span, candidates = inner
-            if not candidates and (ent.label_ == "GPE" or _looks_like_demonym(span)):
+            if not candidates and (ent.label_ == "GPE" and not _unknown_town_in_place(doc, span, gazetteer)
+                                   or _looks_like_demonym(span)):
                 continue  # a "GPE" no gazetteer knows is mostly a person, product or firm
             if not candidates and any(tok.lower_ in OCCASION_WORDS for tok in span):
                 continue  # "the Easter Vigil", "Operation Desert Storm": a time or an action, not a place
@@ -172,6 +178,7 @@ def recognise(doc: Doc) -> list[Toponym]:
     found.extend(_list_neighbours(doc, text, gazetteer, found, people))
     found.extend(_untagged_after_preposition(doc, gazetteer, found, people))
     found.extend(_datelines(text, gazetteer, found))
+    found.extend(local_towns(doc, gazetteer, found, people, COMMON_REGION_WORDS, _trim, guarded))
     found = [t for t in found if not _names_a_person_or_body(doc, t) and not _bare_ocean_name(t)]
     found = _with_features(doc, text, gazetteer, found)
     found.extend(_listed_before_plural_head(text, gazetteer, found))
@@ -562,6 +569,40 @@ def _place_inside_organisation(doc: Doc, span: SpacySpan, gazetteer) -> Toponym 
                            or candidates[0].kind == "town" and candidates[0].population >= ORG_AS_TOWN):
             return Toponym(inner.start_char, inner.end_char, inner.text, candidates)
     return None
+
+
+# Last words of a body's name, not a town's ("District" stays: "Nenagh Municipal District").
+UNKNOWN_TOWN_NOT_LAST = ORG_HEADS - PLACE_ENDINGS - {"district"}
+
+
+def _with_first_word(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan:
+    """"New" + "London", "North" + "Las Vegas": the model left out the first word of a name the gazetteer
+    knows as written; the longer name is the place."""
+    if span.start == 0 or span.text.lower().startswith("the "):
+        return span
+    before = doc[span.start - 1]
+    if not before.is_title or before.is_stop or before.ent_type_ in PLACE_LABELS:
+        return span
+    longer = doc[span.start - 1:span.end]
+    if any(c.exact and not c.feature and c.kind in ("town", "region", "country") for c in lookup(gazetteer, longer.text)):
+        return longer
+    return span
+
+
+def _unknown_town_in_place(doc: Doc, span: SpacySpan, gazetteer) -> bool:
+    """A "GPE" no gazetteer knows is a small town when the sentence puts it on the map: after a locative
+    preposition ("applicants in Portroe"), after "the village of", or before its state ("Thackerville, Okla.")."""
+    if _looks_like_demonym(span) or not all(tok.is_title for tok in span if tok.is_alpha) \
+            or len(span.text.replace(".", "")) <= 3 or span[-1].lower_ in UNKNOWN_TOWN_NOT_LAST:
+        return False  # "Lt.", "St.", "Fly"; "Wyandotte County District Court"
+    if _after_locative(doc, span):
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in TOWN_WORDS | {"village"}:
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        after = doc[span.end + 1]
+        return after.is_title and any(c.exact and c.kind in ("region", "country") for c in lookup(gazetteer, after.text))
+    return False
 
 
 def _looks_like_demonym(span: SpacySpan) -> bool:
