@@ -94,3 +94,31 @@ COLON_HEADLINES = [
 def test_headline_colon(text, content, is_claim):
     hits = [c for c in run_claims(text).claims if content in c.content.text]
     assert bool(hits) == is_claim
+
+
+# a gerund subject right after the cue ("said closing it could ..."): the parser may take it for the
+# verb's xcomp; the whole gerund clause is the content
+GERUND_SUBJECTS = [
+    ("He said closing it could put hundreds of families out of work.",
+     "closing it could put hundreds of families out of work", "He", "said"),
+    ("The minister said lifting it would send thousands of workers back to the mines.",
+     "lifting it would send thousands of workers back", "The minister", "said"),
+    ("She said banning the convoys will save lives.", "banning the convoys will save lives", "She", "said"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), GERUND_SUBJECTS)
+def test_gerund_subject_of_reported_clause(text, content, speaker, cue):
+    c = find(run_claims(text).claims, content)
+    assert c.speaker.text == speaker and c.cue.text == cue
+
+
+# nouns of belief and commitment name a claim with their that-clause, not alone ("his comments")
+def test_clause_noun_with_that_clause_is_a_claim():
+    c = find(run_claims("The envoy's belief that the ceasefire would hold proved wrong.").claims, "the ceasefire would hold")
+    assert c.cue.text == "belief" and c.kind == "nominal"
+
+
+def test_clause_noun_without_clause_is_no_claim():
+    result = run_claims("The envoy defended his comments on Monday.")
+    assert not any(c.cue and c.cue.text == "comments" for c in result.claims)

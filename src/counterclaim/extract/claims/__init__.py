@@ -51,7 +51,7 @@ from .attribution import (
     speech_only_blocked,
 )
 from .dating import claim_date
-from .lexicon import channel_in, cue_nouns, first_hedge, headline_labels
+from .lexicon import channel_in, clause_nouns, cue_nouns, first_hedge, headline_labels
 from .light_verbs import light_verb_draft, speech_act_object
 from .nesting import drop_nested
 from .quotes import Quote, find_quotes
@@ -204,7 +204,7 @@ def _nominal_draft(tok: Token, quotes: list[Quote]) -> Draft | None:
             objs = [o for o in c.children if o.dep_ == "pobj"]
             if objs:
                 speaker_head = objs[0]
-    if clause is None and (speaker_head is None or tok.dep_ == "pobj"):
+    if clause is None and (speaker_head is None or tok.dep_ == "pobj" or tok.lemma_.lower() in clause_nouns()):
         return None  # "in her opening statement": with nothing said, a statement under a preposition is a setting
     if clause is not None:
         content = char_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)])
