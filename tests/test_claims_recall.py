@@ -122,3 +122,13 @@ def test_clause_noun_with_that_clause_is_a_claim():
 def test_clause_noun_without_clause_is_no_claim():
     result = run_claims("The envoy defended his comments on Monday.")
     assert not any(c.cue and c.cue.text == "comments" for c in result.claims)
+
+
+def test_a_sign_that_read_a_quotation_reports_it():
+    c = find(run_claims('One banner read "Open the border crossing," and the crowd cheered.').claims,
+             "Open the border crossing")
+    assert c.cue.text == "read" and c.speaker.text == "One banner"
+
+
+def test_read_without_a_quotation_is_no_claim():
+    assert not any(c.cue and c.cue.text == "read" for c in run_claims("The officer read the letter twice.").claims)
