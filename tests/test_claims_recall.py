@@ -132,3 +132,23 @@ def test_a_sign_that_read_a_quotation_reports_it():
 
 def test_read_without_a_quotation_is_no_claim():
     assert not any(c.cue and c.cue.text == "read" for c in run_claims("The officer read the letter twice.").claims)
+
+
+# document verbs ('show', 'find'): a sentence-final 'show' the tagger reads as a noun, and an
+# organisation's finding reported as a clause; an object alone ('found the body') is no report
+DOCUMENT_REPORTS = [
+    ("The senator has not donated to any candidate this year, election records compiled by the commission show.",
+     "The senator has not donated", "election records compiled by the commission", "show"),
+    ("The mayor has kept his lead among older voters, Reuters found.", "The mayor has kept his lead", "Reuters", "found"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), DOCUMENT_REPORTS)
+def test_document_verb_reports(text, content, speaker, cue):
+    c = find(run_claims(text).claims, content)
+    assert c.speaker.text == speaker and c.cue.text == cue
+
+
+@pytest.mark.parametrize("text", ["Police found the body near the river.", "We went to the fair, the county show."])
+def test_document_verb_without_a_report(text):
+    assert run_claims(text).claims == []
