@@ -94,3 +94,61 @@ COLON_HEADLINES = [
 def test_headline_colon(text, content, is_claim):
     hits = [c for c in run_claims(text).claims if content in c.content.text]
     assert bool(hits) == is_claim
+
+
+# a gerund subject right after the cue ("said closing it could ..."): the parser may take it for the
+# verb's xcomp; the whole gerund clause is the content
+GERUND_SUBJECTS = [
+    ("He said closing it could put hundreds of families out of work.",
+     "closing it could put hundreds of families out of work", "He", "said"),
+    ("The minister said lifting it would send thousands of workers back to the mines.",
+     "lifting it would send thousands of workers back", "The minister", "said"),
+    ("She said banning the convoys will save lives.", "banning the convoys will save lives", "She", "said"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), GERUND_SUBJECTS)
+def test_gerund_subject_of_reported_clause(text, content, speaker, cue):
+    c = find(run_claims(text).claims, content)
+    assert c.speaker.text == speaker and c.cue.text == cue
+
+
+# nouns of belief and commitment name a claim with their that-clause, not alone ("his comments")
+def test_clause_noun_with_that_clause_is_a_claim():
+    c = find(run_claims("The envoy's belief that the ceasefire would hold proved wrong.").claims, "the ceasefire would hold")
+    assert c.cue.text == "belief" and c.kind == "nominal"
+
+
+def test_clause_noun_without_clause_is_no_claim():
+    result = run_claims("The envoy defended his comments on Monday.")
+    assert not any(c.cue and c.cue.text == "comments" for c in result.claims)
+
+
+def test_a_sign_that_read_a_quotation_reports_it():
+    c = find(run_claims('One banner read "Open the border crossing," and the crowd cheered.').claims,
+             "Open the border crossing")
+    assert c.cue.text == "read" and c.speaker.text == "One banner"
+
+
+def test_read_without_a_quotation_is_no_claim():
+    assert not any(c.cue and c.cue.text == "read" for c in run_claims("The officer read the letter twice.").claims)
+
+
+# document verbs ('show', 'find'): a sentence-final 'show' the tagger reads as a noun, and an
+# organisation's finding reported as a clause; an object alone ('found the body') is no report
+DOCUMENT_REPORTS = [
+    ("The senator has not donated to any candidate this year, election records compiled by the commission show.",
+     "The senator has not donated", "election records compiled by the commission", "show"),
+    ("The mayor has kept his lead among older voters, Reuters found.", "The mayor has kept his lead", "Reuters", "found"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), DOCUMENT_REPORTS)
+def test_document_verb_reports(text, content, speaker, cue):
+    c = find(run_claims(text).claims, content)
+    assert c.speaker.text == speaker and c.cue.text == cue
+
+
+@pytest.mark.parametrize("text", ["Police found the body near the river.", "We went to the fair, the county show."])
+def test_document_verb_without_a_report(text):
+    assert run_claims(text).claims == []

@@ -51,11 +51,12 @@ from .attribution import (
     speech_only_blocked,
 )
 from .dating import claim_date
-from .lexicon import channel_in, cue_nouns, first_hedge, headline_labels
+from .lexicon import channel_in, clause_nouns, cue_nouns, first_hedge, headline_labels
 from .light_verbs import light_verb_draft, speech_act_object
 from .nesting import drop_nested
 from .quotes import Quote, find_quotes
 from .stance import claim_stance, content_root
+from .trailing_cue import trailing_noun_cue_draft
 
 VERSION = "1"
 UNCLOSED_QUOTE = UnclosedQuote.code
@@ -86,6 +87,13 @@ def _inner(q: Quote, text: str) -> tuple[int, int]:
     return q.start, end
 
 
+def _reports_a_clause(verb: Token) -> bool:
+    """A finite clause complement: 'Pew found that turnout fell', 'turnout fell, Fox found'."""
+    return any(c.dep_ == "ccomp" and (c.tag_ in ("VBD", "VBZ", "VBP") or any(
+        a.dep_ in ("aux", "auxpass") and a.tag_ in ("MD", "VBD", "VBZ", "VBP") for a in c.children))
+        for c in verb.children)
+
+
 def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]) -> Draft | None:
     entry = cue_entry(tok)
     if entry is None:
@@ -98,8 +106,9 @@ def _verb_draft(tok: Token, sent: SpacySpan, quotes: list[Quote], used: set[int]
     if entry.attitude and tok.dep_ == "xcomp" and cue_entry(tok.head) is not None:
         return None  # "planned to vote for X": one attitude, whose content "to vote for X" already is
     head = find_speaker(tok) if entry.needs != "raising" else None  # "they appear to": the subject is content
-    if entry.subject == "document" and (head is None or head.lemma_.lower() not in DOCUMENT_SUBJECTS):
-        return None
+    if entry.subject == "document" and (head is None or head.lemma_.lower() not in DOCUMENT_SUBJECTS) \
+            and not (head is not None and _reports_a_clause(tok)):
+        return None  # "found the body" is no report; "found that ...", "..., Fox found." are
     speaker = char_range(speaker_tokens(head)) if head is not None else None
     if head is not None and in_quote(head, quotes):
         head, speaker = None, None
@@ -204,7 +213,7 @@ def _nominal_draft(tok: Token, quotes: list[Quote]) -> Draft | None:
             objs = [o for o in c.children if o.dep_ == "pobj"]
             if objs:
                 speaker_head = objs[0]
-    if clause is None and (speaker_head is None or tok.dep_ == "pobj"):
+    if clause is None and (speaker_head is None or tok.dep_ == "pobj" or tok.lemma_.lower() in clause_nouns()):
         return None  # "in her opening statement": with nothing said, a statement under a preposition is a setting
     if clause is not None:
         content = char_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)])
@@ -520,7 +529,7 @@ def claims(doc: Doc, result: ArticleResult) -> None:
             if tok.lower_ == "according":
                 d = _according_draft(tok, sent)
             elif tok.pos_ == "NOUN":
-                d = _nominal_draft(tok, quotes)
+                d = _nominal_draft(tok, quotes) or trailing_noun_cue_draft(tok, sent)
             else:
                 d = (_verb_draft(tok, sent, quotes, used) or _introducing_draft(tok, quotes, used)
                      or _made_clear_draft(tok) or light_verb_draft(tok))

@@ -409,6 +409,24 @@ def after_introducing_clause(tokens: list[Token] | None, verb: Token) -> list[To
     return rest if sum(t.is_alpha for t in rest) >= 3 else tokens
 
 
+def gerund_subject_clause(verb: Token) -> list[Token] | None:
+    """'said repealing it could create jobs': the parser may take the gerund subject of the
+    reported clause for the verb's xcomp, with the finite verb under the gerund or beside it;
+    the gerund and that finite clause together are the content."""
+    ger = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1), None)
+    if ger is None:
+        return None
+    finite = next((c for c in [*ger.children, *verb.children] if c.dep_ == "ccomp" and c.i > ger.i and _finite(c)), None)
+    if finite is None:
+        return None
+    return sorted({*ger.subtree, *finite.subtree}, key=lambda t: t.i)
+
+
+def _finite(v: Token) -> bool:
+    return v.tag_ in ("VBD", "VBZ", "VBP") or any(
+        a.dep_ in ("aux", "auxpass") and a.tag_ in ("MD", "VBD", "VBZ", "VBP") for a in v.children)
+
+
 def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
     """Tokens of the reported content by grammar alone, or None."""
     if entry.needs == "raising":
@@ -421,6 +439,9 @@ def grammatical_content(verb: Token, entry: CueVerb) -> list[Token] | None:
         for c in children:
             if c.dep_ == "xcomp":
                 return list(c.subtree)
+    gerund = gerund_subject_clause(verb)
+    if gerund is not None:
+        return gerund
     for c in children:
         if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "advcl" and any(m.lower_ in ("whether", "if") and m.dep_ == "mark" for m in c.children)):
             if c.dep_ == "parataxis" and c.i < verb.i and not any(t.is_punct and t.text in "“”\"«»" for t in c.subtree):

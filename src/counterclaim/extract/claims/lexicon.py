@@ -49,6 +49,12 @@ def cue_nouns() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def clause_nouns() -> frozenset[str]:
+    """Claim nouns that name a claim only with their that-clause ('the belief that ...')."""
+    return frozenset(e["lemma"] for e in _read("nouns.json") if e.get("needs") == "clause")
+
+
+@functools.lru_cache(maxsize=1)
 def channels() -> tuple[Pattern, ...]:
     return tuple(Pattern(re.compile(e["pattern"], re.IGNORECASE), e["channel"]) for e in _read("channels.json"))
 
