@@ -54,7 +54,14 @@ def test_known_person_wins_over_phrase():
     assert actor is not None and actor.organisation == "President of Azerbaijan"
 
 
-@pytest.mark.parametrize(("phrase", "side"), [("Azeri", "Azerbaijan"), ("Kyiv", "Ukraine"), ("the weather", None)])
+@pytest.mark.parametrize(("phrase", "side"), [
+    ("Azeri", "Azerbaijan"), ("Kyiv", "Ukraine"), ("the weather", None),
+    # the world demonym table: adjective, plural, alternative name
+    ("Iraqi", "Iraq"), ("Nigeriens", "Niger"), ("Burkinabe", "Burkina Faso"), ("Filipino", "Philippines"),
+    ("Ivorian", "Ivory Coast"), ("Burma", "Myanmar"), ("Dutch", "The Netherlands"),
+    # sides.json (conflict parties) wins over the world table for the same word
+    ("Palestinians", "Palestine"),
+])
 def test_side_of(phrase, side):
     assert side_of(phrase) == side
 
@@ -72,3 +79,11 @@ def test_composition_rules_and_cue_lexicons_have_source_notes():
     for path in files:
         for entry in json.loads(path.read_text(encoding="utf-8"))["entries"]:
             assert entry.get("source", "").strip(), (path.name, entry)
+
+
+def test_every_country_entry_has_a_demonym_or_is_a_known_exception():
+    path = resources.files("counterclaim.data").joinpath("actors").joinpath("sides_world.json")
+    entries = json.loads(path.read_text(encoding="utf-8"))["entries"]
+    assert len(entries) > 190
+    without = {e["canonical"] for e in entries if not e.get("demonym")}
+    assert without <= {"Dominica", "Republic of the Congo", "Vatican"}  # their demonyms name a bigger namesake

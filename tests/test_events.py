@@ -209,7 +209,31 @@ ACTORS = [
     ("Azerbaijani forces shelled the town of Martuni on Monday.", "Military Forces of Azerbaijan", "Azerbaijan"),
     ("Al Shabaab militants attacked an army base near the town of Afgoye.", "Al Shabaab", "Al Shabaab"),
     ("Russian troops fired rockets at the city overnight.", "Military Forces of Russia", "Russia"),
+    # a country as the subject of violence stands for its armed forces; compound cue "air strike"
+    ("Canada launched an air strike on a depot outside the town.", "Military Forces of Canada", "Canada"),
+    # a nationality word the parser hangs off a neighbouring noun
+    ("Three farmers were killed in Peruvian mortar shelling near the border.", "Military Forces of Peru", "Peru"),
 ]
+
+
+# ACLED codes the crowd of a demonstration or riot as the generic first actor, the police second,
+# and an unnamed perpetrator of violence as an unidentified armed group.
+CODEBOOK_ACTORS = [
+    ("Police dispersed hundreds of demonstrators in Quito, Ecuador, on Monday.",
+     "Protesters (Ecuador)", "Police Forces of Ecuador"),
+    ("Residents of Blantyre, Malawi, marched peacefully to demand clean water on Tuesday.",
+     "Protesters (Malawi)", None),
+    ("Gunmen shot dead two villagers in Kaduna state, Nigeria, on Sunday.",
+     "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), CODEBOOK_ACTORS)
+def test_codebook_actor_conventions(run, text, actor1, actor2):
+    event = typed(run(text))[0]
+    assert event.actor1 == actor1
+    if actor2 is not None:
+        assert event.actor2 == actor2
 
 
 @pytest.mark.parametrize(("text", "actor1", "side1"), ACTORS)

@@ -26,6 +26,7 @@ from ...model import NARRATOR, ArticleResult, Claim, DateMention, Event, Fatalit
 from ..claims.lexicon import cue_nouns
 from ..registry import stage
 from .classify import TERRITORY, Trigger, classify, find_cues, lemma_text, lemma_words, trafficker_victim
+from .codebook_roles import codebook_actors
 from .interactions import (Interaction, arguments, codebook_type, demand_arguments, intended, interaction,
                            negated, reported_demand, stated_intent)
 from .lexicon import nouns, type_of_sub
@@ -529,6 +530,13 @@ def _plover_event(result: ArticleResult, n: int, m: EventMention) -> Event:
     )
 
 
+def _actor_span(result: ArticleResult, actor: Participant | None) -> Span | None:
+    """Where the text names the actor; none for a generic actor the codebook supplies."""
+    if actor is None or actor.end <= actor.start:
+        return None
+    return Span.of(result.article.text, actor.start, actor.end)
+
+
 @stage("events", version="1")
 def events(doc: Doc, result: ArticleResult) -> None:
     """ACLED / PLOVER events with actors, place, date, fatalities and who asserts them."""
@@ -563,6 +571,7 @@ def events(doc: Doc, result: ArticleResult) -> None:
         if actor1 is not None and actor2 is None and acled.event_type == "Battles" and actor1.side:
             actor2 = _opponent(doc, result, actor1)
         place = next((m.place for m in group if m.place is not None), None)
+        actor1, actor2 = codebook_actors(acled.event_type, sub, actor1, actor2, _country_of(result, place))
         dated = next((m for m in group if m.date_precision != "article"), first)
         asserting = [m.claim for m in group if m.claim is None or m.claim.stance != "denies"]
         asserting.sort(key=lambda c: c is not None and c.actor is None)  # a named speaker first
@@ -588,8 +597,8 @@ def events(doc: Doc, result: ArticleResult) -> None:
                 fatalities=_toll(group),
                 asserted_by=asserted_by,
                 cumulative=first.cumulative,
-                actor1_span=Span.of(result.article.text, actor1.start, actor1.end) if actor1 else None,
-                actor2_span=Span.of(result.article.text, actor2.start, actor2.end) if actor2 else None,
+                actor1_span=_actor_span(result, actor1),
+                actor2_span=_actor_span(result, actor2),
                 mentions=tuple(_span(result, m.sent) for m in group),
                 denied_by=tuple(dict.fromkeys(denied)),
             )

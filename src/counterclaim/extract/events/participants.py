@@ -121,14 +121,39 @@ def _resolve(noun: Token, country: str | None, speaker_side: str | None) -> Part
     return None
 
 
+def _cue_head(trigger: Token) -> Token:
+    """The noun a compound cue word belongs to: "air" -> "strike" in "an air strike"."""
+    if trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        return trigger.head
+    return trigger
+
+
 def _governor(trigger: Token) -> Token:
     """The verb that carries the arguments: the trigger, or the verb a nominal trigger hangs off."""
+    trigger = _cue_head(trigger)
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "dobj", "pobj", "compound"):
         head = trigger.head
         if head.dep_ == "prep":
             head = head.head
         return head
     return trigger
+
+
+def _side_modifiers(trigger: Token) -> list[Token]:
+    """Nationality words just before a nominal cue: "Israeli tank shelling", "Russian air strikes".
+
+    The parser often hangs them off the neighbouring noun rather than the cue, so look at
+    the (at most three) modifier words left of the cue directly.
+    """
+    found: list[Token] = []
+    doc = trigger.doc
+    for i in range(trigger.i - 1, max(trigger.i - 4, -1), -1):
+        tok = doc[i]
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            break
+        if tok.ent_type_ in ("NORP", "GPE") and tok.pos_ in ("ADJ", "PROPN"):
+            found.append(tok)
+    return found
 
 
 def _noun_chunks(doc: Doc, start: int, end: int) -> list[SpacySpan]:
@@ -159,8 +184,10 @@ def participants(
             targets.extend(g for g in child.children if g.dep_ == "pobj")
     if verb.dep_ in ("xcomp", "conj", "advcl") and not agents:
         agents.extend(c for c in verb.head.children if c.dep_ == "nsubj")
+    if verb.dep_ == "advcl" and not targets:  # "two men were killed in Israeli shelling"
+        targets.extend(c for c in verb.head.children if c.dep_ == "nsubjpass")
     # "clashes between X and Y", "attack by X on Y"
-    for child in trigger.children:
+    for child in _cue_head(trigger).children:
         if child.dep_ == "prep" and child.lower_ == "between":
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 agents.append(pobj)
@@ -171,6 +198,7 @@ def participants(
             targets.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in ("compound", "amod", "poss") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
             agents.append(child)  # "Saudi-led coalition airstrikes", "Houthi attack"
+    agents.extend(_side_modifiers(trigger))
     actor1 = next((p for p in (_resolve(t, country, speaker_side) for t in agents) if p), None)
     actor2 = next((p for p in (_resolve(t, country, speaker_side) for t in targets) if p), None)
     if actor1 is None:  # the nearest armed phrase before the cue in the same sentence
