@@ -26,7 +26,9 @@ def _cue_lemma(tok: Token) -> str | None:
 
 def trailing_noun_cue_draft(tok: Token, sent: SpacySpan) -> Draft | None:
     """A clause, then ', NOUN PHRASE show.' with 'show' mis-tagged as a noun."""
-    after = [t for t in sent if t.i > tok.i and not t.is_space]
+    if tok.pos_ != "NOUN" or sent.end - tok.i > 4:
+        return None  # cheap guard first: called for every noun
+    after = [t for t in sent[tok.i + 1 - sent.start:] if not t.is_space]
     last = not after or (len(after) == 1 and after[0].text in (".", "!", "?"))
     if not last or tok.pos_ != "NOUN" or _cue_lemma(tok) is None:
         return None
