@@ -379,3 +379,10 @@ def test_a_direction_word_after_a_preposition_is_no_town():
 def test_an_ocean_named_in_full_is_a_place():
     (p,) = by_text(run_places("The ship sank in the Pacific Ocean last week."), "Pacific Ocean")
     assert p.name == "Pacific Ocean"
+
+
+def test_lower_case_town_word_after_a_name_is_not_part_of_it():
+    # the model tags "Haifa city" as one GPE; the gazetteer knows "Haifa"
+    found = run_places("On 3 June 2021, teachers protested in Haifa city, demanding higher pay and smaller classes.")
+    haifa = by_text(found, "Haifa")
+    assert haifa and haifa[0].country_code == "IL"
