@@ -416,3 +416,10 @@ def test_first_word_the_model_left_out_joins_a_known_name():
     found = run_places("Ever since New London Police Chief Tom Cipolli made a public appeal, residents of Groton "
                        "have asked for answers.")
     assert by_text(found, "New London") and not by_text(found, "London")
+
+
+def test_lower_case_town_word_after_a_name_is_not_part_of_it():
+    # the model tags "Haifa city" as one GPE; the gazetteer knows "Haifa"
+    found = run_places("On 3 June 2021, teachers protested in Haifa city, demanding higher pay and smaller classes.")
+    haifa = by_text(found, "Haifa")
+    assert haifa and haifa[0].country_code == "IL"

