@@ -69,6 +69,12 @@ def test_nearest_km_is_exactly_the_smallest_haversine():
         points.append((lat, lon + 1e-9))  # near-identical points too
         expected = min(haversine_km(lat, lon, a, b) for a, b in points)
         assert nearest_km(lat, lon, [point_terms(a, b) for a, b in points]) == expected  # the same float
+    for _ in range(200):  # clustered points: most are skipped by their latitude gap alone
+        lat, lon = rng.uniform(-60, 60), rng.uniform(-170, 170)
+        points = [(lat + rng.uniform(-1, 1), lon + rng.uniform(-1, 1)) for _ in range(30)]
+        points += [(lat + rng.choice((-1, 1)) * d, lon) for d in (0.5, 0.25, 0.25)]  # gap = distance
+        expected = min(haversine_km(lat, lon, a, b) for a, b in points)
+        assert nearest_km(lat, lon, [point_terms(a, b) for a, b in points]) == expected
     assert nearest_km(0.0, 0.0, []) is None
 
 

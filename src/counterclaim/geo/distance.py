@@ -34,12 +34,18 @@ def nearest_km(lat: float, lon: float, points: Iterable[tuple[float, float, floa
     p1 = math.radians(lat)
     cos_p1 = math.cos(p1)
     best: float | None = None
+    beyond = math.inf  # latitude gap (radians) past which a point cannot come closer than ``best``
     for p2, cos_p2, lon2 in points:
-        dp, dl = p2 - p1, math.radians(lon2 - lon)
+        dp = p2 - p1
+        if abs(dp) > beyond:
+            continue  # a great circle is never shorter than its latitude difference
+        dl = math.radians(lon2 - lon)
         a = math.sin(dp / 2) ** 2 + cos_p1 * cos_p2 * math.sin(dl / 2) ** 2
         d = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
         if best is None or d < best:
             best = d
+            # with a margin far above float rounding, so a skipped point could never have won
+            beyond = best / EARTH_RADIUS_KM * (1 + 1e-9) + 1e-12
     return best
 
 
