@@ -145,6 +145,11 @@ def test_newspaper_title_names_its_town_but_locates_nothing(text, town):
     assert p.role == "title"
 
 
+def test_county_before_its_body_is_the_county():
+    found = run_places("He was booked into the Butler County Jail on Friday.")
+    assert [p.span.text for p in found] == ["Butler County"]
+
+
 def test_agency_named_after_a_town_is_no_title():
     found = run_places("The figures came from the Xinhua News Agency in Beijing.")
     assert not by_text(found, "Xinhua") and [p.role for p in by_text(found, "Beijing")] == ["place"]

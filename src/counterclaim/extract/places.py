@@ -450,7 +450,7 @@ def _guard_rule_match(doc: Doc, span: SpacySpan, gazetteer) -> SpacySpan | None:
 # "Cottonport Fire Station", "Shelbyville Recreation Center", "Greer City Hall".
 FACILITY_WORDS = ORG_HEADS | {"fire", "recreation", "hall", "singers", "public", "volunteer", "sheriff's", "sheriff’s",
                               "town", "center", "centre", "community", "civic", "memorial", "art"}
-# A name goes on through these: "Birmingham City", "Montgomery County Democrats".
+# A name goes on through these: "Birmingham City" (a county before its body is cut: "Butler County Jail").
 PLACE_ENDINGS = frozenset({"city", "town", "county", "state", "district", "port", "station", "airport"})
 
 
@@ -465,6 +465,8 @@ def _known_part(doc: Doc, span: SpacySpan, gazetteer) -> tuple[SpacySpan, tuple[
         rest = doc[end:span.end]
         if rest[0].is_lower and (rest[0].lower_ in REGION_WORDS or len(rest) == 1 and rest[0].lower_ in TOWN_WORDS):
             pass  # "Ochamchire district", "Haifa city": a lower-case descriptor after the name
+        elif doc[end - 1].text == "County" and rest[0].is_title and rest[-1].text not in TRAILING_HEADS:
+            pass  # "the Butler County Jail", "Lamar County Commissioners": the county's body
         elif len(rest) < 2 or rest[0].lower_ not in FACILITY_WORDS or rest[0].lower_ in PLACE_ENDINGS \
                 or rest[-1].text in TRAILING_HEADS:
             continue  # "Manila Cathedral", "Montgomery County Democrats", "Dublin Center Drive" stay whole
