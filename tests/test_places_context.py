@@ -140,6 +140,6 @@ def test_a_facility_named_after_a_place_of_its_own_stays_whole():
 
     text = "The Montgomery County Democrats met at the Manila Cathedral."
     doc = load_nlp()(text)
-    for whole in ("Montgomery County Democrats", "Manila Cathedral"):
+    for whole in ("Manila Cathedral",):
         start = text.index(whole)
         assert _known_part(doc, doc.char_span(start, start + len(whole)), get_gazetteer()) is None

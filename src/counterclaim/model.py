@@ -109,8 +109,9 @@ class Relative:
         return {"distance_km": self.distance_km, "bearing": self.bearing, "of": self.of}
 
 
-# Roles of a place name that locate nothing: a side speaking ("Baku said"), a clock ("Moscow time").
-NOT_LOCATIONS = frozenset({"actor", "time"})
+# Roles of a place name that locate nothing: a side speaking ("Baku said"), a clock ("Moscow time"),
+# a newspaper's title ("The Washington Post").
+NOT_LOCATIONS = frozenset({"actor", "time", "title"})
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class Place:
     aliases: tuple[str, ...] = ()
     precision: int | None = None  # ACLED geo-precision: 1 town, 2 near/region part, 3 region
     relative: Relative | None = None
-    role: str = "place"  # "place"; "actor" when the name stands for a government/side; "time" for a clock
+    role: str = "place"  # "place"; "actor" for a government/side; "time" for a clock; "title" in a paper's name
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -66,6 +66,7 @@ class Toponym:
     container: int | None = None  # index of the toponym that contains it ("Alexandria, La.")
     dateline: bool = False  # "BAKU —": where the story was filed
     mislabelled: bool = False  # the model called it a person or organisation; taken for its context
+    in_title: bool = False  # the town in a newspaper's title ("The Washington Post"): named, not where things happen
     chosen: Candidate | None = None
     scores: dict[str, float] = field(default_factory=dict)
 
