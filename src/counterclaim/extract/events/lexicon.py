@@ -65,8 +65,8 @@ def cue_patterns(lowercase_text: bool = False) -> dict[str, re.Pattern[str]]:
 
 @functools.lru_cache(maxsize=1)
 def cue_gates() -> dict[str, frozenset[str]]:
-    """Cue group -> strings one of which lower-case lemma text must contain for the group's
-    case-sensitive pattern to match (``prefilter``); groups that cannot be gated are left out."""
+    """Cue group -> strings one of which must start a word of lower-case lemma text for the
+    group's case-sensitive pattern to match (``prefilter``); groups that cannot be gated are left out."""
     gates = {}
     for name, group in _load("triggers.json")["groups"].items():
         if all(p == p.lower() for p in group["patterns"]):

@@ -2,10 +2,10 @@
 
 Every match of a cue pattern begins with one of the literal strings its alternatives begin
 with ("suicide (bomb|bomber)" -> "suicide bomb"; "(blow|blew) (himself|...)" -> "blow himself
-", ...), so a sentence whose lemma text contains none of them cannot match, and most
-sentences contain none for most groups. The prefixes come from the regex parser, so they
-follow the patterns in triggers.json as they are edited. Only used on all-lower-case text
-with the case-sensitive patterns (``lowercase_text_ok``).
+", ...), cut to PREFIX_CHARS, so a sentence in which no word starts with one of them
+cannot match, and most sentences have none for most groups. The prefixes come from the
+regex parser, so they follow the patterns in triggers.json as they are edited. Only used on
+all-lower-case text with the case-sensitive patterns (``lowercase_text_ok``).
 """
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ import re
 import re._constants as sre_constants  # the stdlib's regex parse tree (Python 3.11+)
 import re._parser as sre_parse
 
-_WORD_START = re.compile(r"\w")
+_WORD_CHAR = re.compile(r"\w")
 # More expansions than this and the group is simply always scanned.
 MAX_PREFIXES = 64
 # Prefixes are cut to this length: a shorter necessary substring is still necessary, and
 # fewer, shorter strings are cheaper to look for.
 PREFIX_CHARS = 6
+# Zero-width at each word start, capturing the PREFIX_CHARS characters from there.
+_WORD_STARTS = re.compile(r"\b(?=(\w.{0,%d}))" % (PREFIX_CHARS - 1), re.DOTALL)
 
 
 def _extend(items, found: set[str]) -> tuple[set[str], set[str]] | None:
@@ -75,7 +77,7 @@ def literal_prefixes(patterns: list[str]) -> frozenset[str] | None:
         if parsed is None:
             return None
         starts = parsed[0] | parsed[1]
-        if any(not p or not _WORD_START.match(p) for p in starts):
+        if any(not p or not _WORD_CHAR.match(p) for p in starts):
             return None
         prefixes |= starts
     # "shell" makes "shelling" redundant: a text holding the longer holds the shorter.
@@ -85,8 +87,5 @@ def literal_prefixes(patterns: list[str]) -> frozenset[str] | None:
 def word_start_strings(text: str) -> set[str]:
     """The first 1..PREFIX_CHARS characters at every word start of ``text``: a ``\\b``-anchored
     match beginning with a word character starts at one of these places."""
-    return {s[:n] for n in range(1, PREFIX_CHARS + 1) for s in _WORD_STARTS.findall(text)}
-
-
-# Zero-width at each word start, capturing the PREFIX_CHARS characters from there.
-_WORD_STARTS = re.compile(r"\b(?=(\w.{0,%d}))" % (PREFIX_CHARS - 1), re.DOTALL)
+    starts = _WORD_STARTS.findall(text)
+    return {s[:n] for s in starts for n in range(1, PREFIX_CHARS + 1)}
