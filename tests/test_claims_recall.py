@@ -107,12 +107,6 @@ GERUND_SUBJECTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "content", "speaker", "cue"), GERUND_SUBJECTS)
-def test_gerund_subject_of_reported_clause(text, content, speaker, cue):
-    c = find(run_claims(text).claims, content)
-    assert c.speaker.text == speaker and c.cue.text == cue
-
-
 # nouns of belief and commitment name a claim with their that-clause, not alone ("his comments")
 def test_clause_noun_with_that_clause_is_a_claim():
     c = find(run_claims("The envoy's belief that the ceasefire would hold proved wrong.").claims, "the ceasefire would hold")
@@ -143,8 +137,8 @@ DOCUMENT_REPORTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "content", "speaker", "cue"), DOCUMENT_REPORTS)
-def test_document_verb_reports(text, content, speaker, cue):
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), GERUND_SUBJECTS + DOCUMENT_REPORTS)
+def test_reported_clause_speaker_and_cue(text, content, speaker, cue):
     c = find(run_claims(text).claims, content)
     assert c.speaker.text == speaker and c.cue.text == cue
 
