@@ -509,7 +509,6 @@ def _fire_returned(cues_by_sentence: SentenceCues) -> bool:
 
 
 def _plover_event(result: ArticleResult, n: int, m: EventMention) -> Event:
-    text = result.article.text
     return Event(
         id=f"{result.article.id}-e{n + 1}",
         span=_span(result, m.sent),
@@ -524,8 +523,8 @@ def _plover_event(result: ArticleResult, n: int, m: EventMention) -> Event:
         date=m.date,
         date_precision=m.date_precision,
         asserted_by=m.claim.id if m.claim else NARRATOR,
-        actor1_span=Span.of(text, m.actor1.start, m.actor1.end) if m.actor1 else None,
-        actor2_span=Span.of(text, m.actor2.start, m.actor2.end) if m.actor2 else None,
+        actor1_span=_actor_span(result, m.actor1),
+        actor2_span=_actor_span(result, m.actor2),
         mentions=(_span(result, m.sent),),
     )
 
