@@ -85,6 +85,30 @@ def _member(
     }
 
 
+def _claim_member(
+    data: dict[str, Any], claim: dict[str, Any], cls: str, place: dict[str, Any], polarity: str, stance: str,
+    quote: str, *, concession_cue: bool,
+) -> dict[str, Any]:
+    return _member(
+        data,
+        source_id=claim["id"],
+        kind="claim",
+        cls=cls,
+        place=place,
+        polarity=polarity,
+        stance=stance,
+        side=claim.get("side"),
+        actor=claim.get("actor"),
+        speaker=(claim.get("speaker") or {}).get("text"),
+        date=_day(claim.get("date"), data.get("date")),
+        content=(claim.get("content") or {}).get("text") or "",
+        quote=quote,
+        claim_kind=claim.get("kind"),
+        channel=claim.get("channel"),
+        concession_cue=concession_cue,
+    )
+
+
 def claim_frames(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Members for the claims of one article result (dict shape of ``ArticleResult.to_dict``)."""
     lex = lexicon()
@@ -134,22 +158,8 @@ def claim_frames(data: dict[str, Any]) -> list[dict[str, Any]]:
         quote = text[sentence.get("start", 0) : sentence.get("end", 0)].strip()
         for cls, polarity, place in frames.get(claim.get("id")) or []:
             stance = _stance(claim.get("stance"), polarity, content, lex)
-            member = _member(
-                data,
-                source_id=claim["id"],
-                kind="claim",
-                cls=cls,
-                place=place,
-                polarity=polarity,
-                stance=stance,
-                side=claim.get("side"),
-                actor=claim.get("actor"),
-                speaker=(claim.get("speaker") or {}).get("text"),
-                date=_day(claim.get("date"), data.get("date")),
-                content=content,
-                quote=quote,
-                claim_kind=claim.get("kind"),
-                channel=claim.get("channel"),
+            member = _claim_member(
+                data, claim, cls, place, polarity, stance, quote,
                 concession_cue=any(p.search(quote) for p in lex.concession),
             )
             members[member["id"]] = member
@@ -200,23 +210,7 @@ def _event_frames(
                 content = (claim.get("content") or {}).get("text") or ""
                 if stance == "asserts" and (claim.get("stance") == "hedges" or any(p.search(content) for p in lex.hedges)):
                     stance = "hedges"
-                m = _member(
-                    data,
-                    source_id=claim_id,
-                    kind="claim",
-                    cls=cls.name,
-                    place=place,
-                    polarity="positive",
-                    stance=stance,
-                    side=claim.get("side"),
-                    actor=claim.get("actor"),
-                    speaker=(claim.get("speaker") or {}).get("text"),
-                    date=_day(claim.get("date"), data.get("date")),
-                    content=content,
-                    quote=(claim.get("sentence") or claim.get("content") or {}).get("text", "").strip(),
-                    claim_kind=claim.get("kind"),
-                    channel=claim.get("channel"),
-                    concession_cue=False,
-                )
+                quote = (claim.get("sentence") or claim.get("content") or {}).get("text", "").strip()
+                m = _claim_member(data, claim, cls.name, place, "positive", stance, quote, concession_cue=False)
                 out[m["id"]] = m
     return list(out.values())
